@@ -1,0 +1,232 @@
+/**
+ * The only reader of process.env. Every setting is validated here once, typed and frozen;
+ * a bad value stops start-up with the full list of what is wrong.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Joi from 'joi';
+
+/** The repository root: backend/src/config (or backend/dist/config) -> ../../.. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Shipped in .env.example and as the development fallback: production refuses it. */
+export const EXAMPLE_JWT_SECRET = 'change-me-to-a-long-random-string-of-at-least-32-chars';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type AppRole = 'all' | 'api' | 'worker';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  appRole: AppRole;
+  version: string;
+  host: string;
+  port: number;
+  logLevel: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+  spaDistDir: string;
+  database: {
+    /** Unset means "start the embedded PostgreSQL" (never in production). */
+    url: string | undefined;
+    poolMax: number;
+    ssl: boolean;
+    embeddedDir: string;
+  };
+  redis: {
+    /** Unset means "127.0.0.1:6379, or a child redis-server" (never in production). */
+    url: string | undefined;
+    keyPrefix: string;
+    embeddedDir: string;
+  };
+  auth: {
+    jwtSecret: string;
+    jwtIssuer: string;
+    jwtAudience: string;
+    jwtTtlMinutes: number;
+    sessionTtlMinutes: number;
+    idleLogoutMinutes: number;
+    maxFailuresPerAccount: number;
+    maxFailuresPerIp: number;
+    failureWindowMinutes: number;
+  };
+  demoPassword: string | undefined;
+  integrations: {
+    sis: { url?: string; clientId?: string; clientSecret?: string };
+    stateRegistry: { url?: string; username?: string; password?: string };
+    medicaid: { url?: string; apiKey?: string };
+  };
+  monitoring: { sentryDsn?: string; datadogApiKey?: string; newRelicLicenseKey?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalString = Joi.string().trim().empty('');
+const minutes = Joi.number()
+  .integer()
+  .min(1)
+  .max(60 * 24 * 30);
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
+  APP_ROLE: Joi.string().valid('all', 'api', 'worker').default('all'),
+  HOST: Joi.string().default('0.0.0.0'),
+  PORT: Joi.number().port().default(3001),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  CORS_ORIGIN: optionalString,
+  TRUST_PROXY: Joi.boolean().default(false),
+  SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).max(600_000).default(10_000),
+  SPA_DIST_DIR: optionalString,
+
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .empty(''),
+  DATABASE_POOL_MAX: Joi.number().integer().min(1).max(200).default(10),
+  DATABASE_SSL: Joi.boolean().default(false),
+  EMBEDDED_PG_DIR: optionalString,
+
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .empty(''),
+  REDIS_HOST: optionalString,
+  REDIS_PORT: Joi.number().port().empty(''),
+  REDIS_PASSWORD: optionalString,
+  REDIS_KEY_PREFIX: Joi.string()
+    .pattern(/^[A-Za-z0-9:_-]+$/)
+    .default('wc:'),
+  EMBEDDED_REDIS_DIR: optionalString,
+
+  JWT_SECRET: optionalString,
+  JWT_ISSUER: Joi.string().default('white-cross'),
+  JWT_AUDIENCE: Joi.string().default('white-cross-api'),
+  JWT_TTL_MINUTES: minutes.default(12 * 60),
+  SESSION_TTL_MINUTES: minutes.default(30),
+  IDLE_LOGOUT_MINUTES: minutes.default(15),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: Joi.number().integer().min(1).max(1000).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: Joi.number().integer().min(1).max(100_000).default(50),
+  LOGIN_FAILURE_WINDOW_MINUTES: minutes.default(15),
+  DEMO_PASSWORD: Joi.string().min(8).max(128).empty(''),
+
+  SIS_API_URL: Joi.string().uri().empty(''),
+  SIS_CLIENT_ID: optionalString,
+  SIS_CLIENT_SECRET: optionalString,
+  STATE_REGISTRY_URL: Joi.string().uri().empty(''),
+  STATE_REGISTRY_USERNAME: optionalString,
+  STATE_REGISTRY_PASSWORD: optionalString,
+  MEDICAID_API_URL: Joi.string().uri().empty(''),
+  MEDICAID_API_KEY: optionalString,
+
+  SENTRY_DSN: optionalString,
+  DATADOG_API_KEY: optionalString,
+  NEW_RELIC_LICENSE_KEY: optionalString,
+}).unknown(true);
+
+type RawEnv = Record<string, string | undefined>;
+
+function redisUrlFrom(v: Record<string, unknown>): string | undefined {
+  if (v.REDIS_URL) return v.REDIS_URL as string;
+  if (!v.REDIS_HOST) return undefined;
+  const auth = v.REDIS_PASSWORD ? `:${encodeURIComponent(v.REDIS_PASSWORD as string)}@` : '';
+  return `redis://${auth}${v.REDIS_HOST as string}:${(v.REDIS_PORT as number | undefined) ?? 6379}`;
+}
+
+function productionProblems(v: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const secret = v.JWT_SECRET as string | undefined;
+  if (!secret) problems.push('JWT_SECRET is required in production');
+  else if (secret === EXAMPLE_JWT_SECRET)
+    problems.push('JWT_SECRET is the example value from .env.example; set a random secret');
+  else if (secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters in production');
+  if (!v.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
+  if (!redisUrlFrom(v))
+    problems.push('REDIS_URL (or REDIS_HOST) is required in production (no local redis-server)');
+  return problems;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Reads, validates and freezes the configuration. Throws ConfigError listing every problem. */
+export function loadConfig(source: RawEnv = process.env): AppConfig {
+  const { value: v, error } = schema.validate(source, { abortEarly: false, convert: true });
+  const problems = error ? error.details.map((d) => d.message.replace(/"/g, '')) : [];
+  if (!error && v.NODE_ENV === 'production') problems.push(...productionProblems(v));
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const nodeEnv = v.NODE_ENV as NodeEnv;
+  const config: AppConfig = {
+    nodeEnv,
+    isProduction: nodeEnv === 'production',
+    appRole: v.APP_ROLE,
+    version: (v.npm_package_version as string | undefined) ?? '0.1.0',
+    host: v.HOST,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+    corsOrigins: v.CORS_ORIGIN ? (v.CORS_ORIGIN as string).split(',').map((o) => o.trim()) : [],
+    trustProxy: v.TRUST_PROXY,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    spaDistDir: v.SPA_DIST_DIR ?? path.join(REPO_ROOT, 'frontend', 'dist'),
+    database: {
+      url: v.DATABASE_URL,
+      poolMax: v.DATABASE_POOL_MAX,
+      ssl: v.DATABASE_SSL,
+      embeddedDir: v.EMBEDDED_PG_DIR ?? path.join(REPO_ROOT, '.data', 'postgres'),
+    },
+    redis: {
+      url: redisUrlFrom(v),
+      keyPrefix: v.REDIS_KEY_PREFIX,
+      embeddedDir: v.EMBEDDED_REDIS_DIR ?? path.join(REPO_ROOT, '.data', 'redis'),
+    },
+    auth: {
+      // Outside production an unset secret falls back to the example one; production refused it above.
+      jwtSecret: v.JWT_SECRET ?? EXAMPLE_JWT_SECRET,
+      jwtIssuer: v.JWT_ISSUER,
+      jwtAudience: v.JWT_AUDIENCE,
+      jwtTtlMinutes: v.JWT_TTL_MINUTES,
+      sessionTtlMinutes: v.SESSION_TTL_MINUTES,
+      idleLogoutMinutes: v.IDLE_LOGOUT_MINUTES,
+      maxFailuresPerAccount: v.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: v.LOGIN_MAX_FAILURES_PER_IP,
+      failureWindowMinutes: v.LOGIN_FAILURE_WINDOW_MINUTES,
+    },
+    demoPassword: v.DEMO_PASSWORD,
+    integrations: {
+      sis: { url: v.SIS_API_URL, clientId: v.SIS_CLIENT_ID, clientSecret: v.SIS_CLIENT_SECRET },
+      stateRegistry: {
+        url: v.STATE_REGISTRY_URL,
+        username: v.STATE_REGISTRY_USERNAME,
+        password: v.STATE_REGISTRY_PASSWORD,
+      },
+      medicaid: { url: v.MEDICAID_API_URL, apiKey: v.MEDICAID_API_KEY },
+    },
+    monitoring: {
+      sentryDsn: v.SENTRY_DSN,
+      datadogApiKey: v.DATADOG_API_KEY,
+      newRelicLicenseKey: v.NEW_RELIC_LICENSE_KEY,
+    },
+  };
+  return deepFreeze(config);
+}
+
+/** Copies of config with embedded services resolved to real URLs (start-up and tests). */
+export function withResolvedServices(
+  config: AppConfig,
+  resolved: { databaseUrl: string; redisUrl: string },
+): AppConfig {
+  return deepFreeze({
+    ...config,
+    database: { ...config.database, url: resolved.databaseUrl },
+    redis: { ...config.redis, url: resolved.redisUrl },
+  });
+}

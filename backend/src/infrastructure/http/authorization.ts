@@ -1,0 +1,52 @@
+/**
+ * The one permission table. Roles map to permissions; a route names the permission it needs
+ * and hapi's scope check answers 403 for a role without it. Every /api/v1 route except login
+ * declares one (a test walks the route table to keep it so).
+ */
+import type { RouteOptions } from '@hapi/hapi';
+
+export const ROLES = ['ADMIN', 'NURSE', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+const ALL: readonly Role[] = ROLES;
+const CLINICAL_STAFF: readonly Role[] = ['ADMIN', 'NURSE'];
+const ADMIN_ONLY: readonly Role[] = ['ADMIN'];
+
+export const PERMISSIONS = {
+  'session:self': ALL,
+  'schools:read': ALL,
+  'students:read': ALL,
+  'students:write': CLINICAL_STAFF,
+  'users:manage': ADMIN_ONLY,
+  'audit:read': ADMIN_ONLY,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function permissionsFor(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+    (PERMISSIONS[p] as readonly Role[]).includes(role),
+  );
+}
+
+/** Route auth options: the session strategy plus the permission the route needs. */
+export function requirePermission(permission: Permission): NonNullable<RouteOptions['auth']> {
+  return { strategy: 'session', access: { scope: [permission] } };
+}
+
+/** What an authenticated request carries (hapi's credentials, typed by augmentation). */
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+}
+
+declare module '@hapi/hapi' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- module augmentation
+  interface UserCredentials extends AuthUser {}
+  interface AppCredentials {
+    sessionId: string;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * One onPreResponse mapper: AppError, Sequelize and Joi errors become Boom answers with a
+ * message that says what was wrong; anything unexpected is logged (without its message,
+ * which may carry data) and answered with a bare 500.
+ */
+import Boom from '@hapi/boom';
+import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
+import {
+  BaseError,
+  DatabaseError,
+  ForeignKeyConstraintError,
+  UniqueConstraintError,
+  ValidationError,
+} from 'sequelize';
+import { AppError } from './AppError.js';
+
+/** PostgreSQL error classes caused by the caller's input rather than by us. */
+const INPUT_SQLSTATES: Record<string, string> = {
+  '22P02': 'A value has an invalid format',
+  '22007': 'A date or time is invalid',
+  '22008': 'A date or time is out of range',
+  '22001': 'A value is too long',
+  '22003': 'A number is out of range',
+  '23514': 'A value is not allowed',
+  '23502': 'A required value is missing',
+};
+
+function fromSequelize(error: BaseError): Boom.Boom | undefined {
+  if (error instanceof UniqueConstraintError) {
+    const fields = Object.keys(error.fields ?? {}).filter((f) => f !== 'organization_id');
+    return Boom.conflict(
+      fields.length > 0
+        ? `A record with this ${fields.join(', ')} already exists`
+        : 'This record already exists',
+    );
+  }
+  if (error instanceof ForeignKeyConstraintError)
+    return Boom.badRequest('A referenced record does not exist');
+  if (error instanceof ValidationError) {
+    return Boom.badRequest(error.errors.map((e) => `${e.path ?? 'value'} is invalid`).join('; '));
+  }
+  if (error instanceof DatabaseError) {
+    const code = (error.original as { code?: string } | undefined)?.code;
+    const message = code ? INPUT_SQLSTATES[code] : undefined;
+    if (message) return Boom.badRequest(message);
+  }
+  return undefined;
+}
+
+function fromAppError(error: AppError): Boom.Boom {
+  const boom = new Boom.Boom(error.message, { statusCode: error.statusCode });
+  if (error.retryAfterSeconds !== undefined) {
+    boom.output.headers['Retry-After'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+  }
+  return boom;
+}
+
+/** Logs an unexpected error by name, code and stack frames only: its message may hold data. */
+function logUnexpected(request: Request, error: Error): void {
+  const frames = (error.stack ?? '').split('\n').slice(1, 8).join('\n');
+  const code =
+    (error as { code?: string }).code ?? (error as { original?: { code?: string } }).original?.code;
+  request.logger.error({ err: { type: error.name, code, stack: frames } }, 'unexpected error');
+}
+
+function mapError(request: Request, h: ResponseToolkit) {
+  const response = request.response;
+  if (!Boom.isBoom(response)) return h.continue;
+  if (response instanceof AppError) return fromAppError(response);
+  if (response instanceof BaseError) {
+    const mapped = fromSequelize(response);
+    if (mapped) return mapped;
+  }
+  if (response.output.statusCode >= 500) {
+    logUnexpected(request, response);
+    return Boom.boomify(new Error('An internal server error occurred'), {
+      statusCode: response.output.statusCode === 503 ? 503 : 500,
+    });
+  }
+  return h.continue;
+}
+
+export const errorsPlugin: Plugin<void> = {
+  name: 'errors',
+  register(server) {
+    server.ext('onPreResponse', mapError);
+  },
+};

@@ -1,0 +1,12 @@
+/**
+ * Every migration, in order. Listed explicitly so the type checker sees them and the
+ * compiled build needs no file globbing. Never edit one that has shipped: add a new one.
+ */
+import { tenancyAndUsers } from './202611280001-tenancy-and-users.js';
+import { auditLog } from './202611280002-audit-log.js';
+import { students } from './202611280003-students.js';
+import type { Migration } from './Migration.js';
+
+export type { Migration } from './Migration.js';
+
+export const MIGRATIONS: readonly Migration[] = [tenancyAndUsers, auditLog, students];

@@ -1,0 +1,50 @@
+/**
+ * HS256 JWTs that name a session (jti). The token alone is never enough: the session must
+ * still exist, which is what makes logout immediate.
+ */
+import jwt from 'jsonwebtoken';
+import type { AuthUser } from '../../infrastructure/http/authorization.js';
+
+export interface TokenSettings {
+  secret: string;
+  issuer: string;
+  audience: string;
+  ttlMinutes: number;
+}
+
+export interface TokenClaims {
+  sessionId: string;
+  userId: string;
+}
+
+export class TokenService {
+  constructor(private readonly settings: TokenSettings) {}
+
+  sign(user: AuthUser, sessionId: string): { token: string; expiresAt: Date } {
+    const expiresInSeconds = this.settings.ttlMinutes * 60;
+    const token = jwt.sign({ org: user.organizationId, role: user.role }, this.settings.secret, {
+      algorithm: 'HS256',
+      issuer: this.settings.issuer,
+      audience: this.settings.audience,
+      subject: user.id,
+      jwtid: sessionId,
+      expiresIn: expiresInSeconds,
+    });
+    return { token, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
+  }
+
+  /** The claims of a valid token, or null for anything forged, expired or malformed. */
+  verify(token: string): TokenClaims | null {
+    try {
+      const payload = jwt.verify(token, this.settings.secret, {
+        algorithms: ['HS256'],
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+      });
+      if (typeof payload === 'string' || !payload.jti || !payload.sub) return null;
+      return { sessionId: payload.jti, userId: payload.sub };
+    } catch {
+      return null;
+    }
+  }
+}

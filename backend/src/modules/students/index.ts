@@ -1,0 +1,29 @@
+import type { Plugin } from '@hapi/hapi';
+import { defineStudentModel } from './models.js';
+import { studentRoutes } from './routes.js';
+import { StudentService } from './StudentService.js';
+
+export { StudentService } from './StudentService.js';
+export type { CreateStudentInput, StudentView } from './StudentService.js';
+export { GRADES, type Grade } from './models.js';
+
+declare module '@hapi/hapi' {
+  interface PluginProperties {
+    students: { service: StudentService };
+  }
+}
+
+export const studentsPlugin: Plugin<void> = {
+  name: 'students',
+  dependencies: ['database', 'auth', 'audit'],
+  register(server) {
+    const { sequelize } = server.app;
+    const service = new StudentService(
+      defineStudentModel(sequelize),
+      sequelize,
+      () => server.plugins.audit.service,
+    );
+    server.expose('service', service);
+    server.route(studentRoutes(service));
+  },
+};

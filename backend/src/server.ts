@@ -1,0 +1,83 @@
+/**
+ * createServer(config): the one place where the server is assembled. Plugins are registered
+ * explicitly and in order: infrastructure first, then auth (its strategy must exist before any
+ * route uses it), then the business modules, then the SPA's catch-all.
+ */
+import Hapi, { type Server } from '@hapi/hapi';
+import HapiPino from 'hapi-pino';
+import { createSequelize, databasePlugin } from './config/database.js';
+import type { AppConfig } from './config/env.js';
+import { createRedisClient, redisPlugin } from './config/redis.js';
+import { errorsPlugin } from './infrastructure/http/errors.js';
+import { loggingOptions } from './infrastructure/http/logging.js';
+import { spaPlugin } from './infrastructure/http/spaPlugin.js';
+import { validationDefaults } from './infrastructure/http/validation.js';
+import { HealthRegistry } from './infrastructure/monitoring/healthCheck.js';
+import { healthPlugin } from './infrastructure/monitoring/healthPlugin.js';
+import { auditPlugin } from './modules/audit/index.js';
+import { authPlugin } from './modules/auth/index.js';
+import { organizationsPlugin } from './modules/organizations/index.js';
+import { studentsPlugin } from './modules/students/index.js';
+import { usersPlugin } from './modules/users/index.js';
+
+declare module '@hapi/hapi' {
+  interface ServerApplicationState {
+    config: AppConfig;
+    health: HealthRegistry;
+  }
+}
+
+export interface CreateServerOptions {
+  /** Migrate on start (default). Tests start from a migrated template and may skip it. */
+  migrate?: boolean;
+}
+
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+export async function createServer(config: AppConfig, options: CreateServerOptions = {}): Promise<Server> {
+  const server = Hapi.server({
+    host: config.host,
+    port: config.port,
+    debug: false,
+    router: { stripTrailingSlash: true },
+    routes: {
+      cors: config.corsOrigins.length > 0 ? { origin: [...config.corsOrigins], credentials: true } : false,
+      validate: validationDefaults,
+      payload: { maxBytes: MAX_PAYLOAD_BYTES },
+      security: {
+        hsts: config.isProduction,
+        xframe: 'deny',
+        noSniff: true,
+        referrer: 'no-referrer',
+        xss: 'disabled',
+      },
+      response: { emptyStatusCode: 204 },
+    },
+  });
+  const health = new HealthRegistry();
+  server.app.config = config;
+  server.app.health = health;
+
+  await server.register({ plugin: HapiPino, options: loggingOptions(config) });
+  await server.register(errorsPlugin);
+  await server.register({
+    plugin: databasePlugin,
+    options: { sequelize: createSequelize(config), health, migrate: options.migrate ?? true },
+  });
+  await server.register({
+    plugin: redisPlugin,
+    options: { redis: createRedisClient(config, 'main'), health },
+  });
+  await server.register({
+    plugin: healthPlugin,
+    options: { registry: health, environment: config.nodeEnv, version: config.version },
+  });
+
+  if (config.appRole === 'worker') return server;
+
+  for (const plugin of [authPlugin, auditPlugin, usersPlugin, organizationsPlugin, studentsPlugin]) {
+    await server.register(plugin);
+  }
+  await server.register({ plugin: spaPlugin, options: { distDir: config.spaDistDir } });
+  return server;
+}
