@@ -1,0 +1,93 @@
+/**
+ * Entry point: load config, find or start Postgres and Redis, build the server, start it,
+ * seed a fresh development database, and make SIGTERM/SIGINT the one graceful way out.
+ */
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
+import { formatLogins, seedIfFresh } from './seed/demoDistrict.js';
+import { createServer } from './server.js';
+import { resolveServices } from './startup/resolveServices.js';
+import { StartupError } from './startup/StartupError.js';
+
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`White Cross cannot start.\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = pino({ level: config.logLevel, base: { service: 'white-cross' } });
+  const startupLog = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) };
+
+  let services: Awaited<ReturnType<typeof resolveServices>>;
+  try {
+    services = await resolveServices(config, startupLog);
+  } catch (error) {
+    if (error instanceof StartupError) {
+      process.stderr.write(`White Cross cannot start.\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const server = await createServer(services.config);
+  // Connect, migrate and seed before listening, so the first ready answer means ready.
+  const startup = (async () => {
+    await server.initialize();
+    if (config.appRole !== 'worker') {
+      const password = config.demoPassword ?? randomBytes(12).toString('base64url');
+      const seeded = await seedIfFresh(server, password);
+      if (seeded) process.stdout.write(formatLogins(seeded, password, publicUrl(config)));
+    }
+    await server.start();
+  })();
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string, exitCode: number) => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'shutting down');
+      // A hung dependency must not keep a terminating pod alive past its grace period.
+      setTimeout(() => process.exit(exitCode || 1), config.shutdownTimeoutMs + 5_000).unref();
+      // A signal during start-up waits for it: stopping half-way would leave a half-seeded database.
+      await startup.catch(() => undefined);
+      await server
+        .stop({ timeout: config.shutdownTimeoutMs })
+        .catch((e: Error) => log.error({ err: e.name }, 'stop failed'));
+      await services.stop();
+      log.info('stopped');
+      process.exit(exitCode);
+    })();
+    return stopping;
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('unhandledRejection', (error) => {
+    log.error({ err: error instanceof Error ? error.name : 'unknown' }, 'unhandled rejection');
+    void shutdown('unhandledRejection', 1);
+  });
+
+  try {
+    await startup;
+  } catch (error) {
+    log.error({ err: error instanceof Error ? error.message : String(error) }, 'start-up failed');
+    await server.stop().catch(() => undefined);
+    await services.stop();
+    process.exit(1);
+  }
+  log.info(`White Cross ${config.version} (${config.appRole}) listening on ${publicUrl(config)}`);
+}
+
+function publicUrl(config: AppConfig): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host}:${config.port}`;
+}
+
+await main();
