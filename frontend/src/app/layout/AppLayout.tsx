@@ -1,0 +1,52 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet } from 'react-router';
+import { paths } from '@/config/paths';
+import type { Role, User } from '@/features/auth/types';
+import { signOut } from '../auth/signOut';
+
+// New sections (medications, incidents, reports…) join this list.
+const navigation = [{ to: paths.students, label: 'Students' }];
+
+const roleLabels: Record<Role, string> = {
+  ADMIN: 'District admin',
+  NURSE: 'Nurse',
+  VIEWER: 'Viewer',
+};
+
+export function AppLayout({ user }: { user: User }) {
+  const queryClient = useQueryClient();
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <p className="app-name">White Cross</p>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {navigation.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className="nav-link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user-menu">
+          <p className="user-identity">
+            <span className="user-name">{user.name}</span>{' '}
+            <span className="role-badge">{roleLabels[user.role] ?? user.role}</span>
+          </p>
+          <button type="button" className="button" onClick={() => signOut(queryClient)}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { paths } from '@/config/paths';
+import { StudentList } from '@/features/students/components/StudentList';
+import { RequireAuth } from './auth/RequireAuth';
+import { LoginRoute } from './routes/LoginRoute';
+import { NotFoundRoute } from './routes/NotFoundRoute';
+import { RouteError } from './routes/RouteError';
+
+// Exported so tests can mount the same tree in a memory router.
+export const appRoutes: RouteObject[] = [
+  { path: paths.login, element: <LoginRoute />, errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to={paths.students} replace /> },
+      { path: paths.students, element: <StudentList /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export function AppRouter() {
+  const [router] = useState(() => createBrowserRouter(appRoutes));
+  return <RouterProvider router={router} />;
+}
