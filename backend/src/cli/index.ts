@@ -38,8 +38,8 @@ const silent = { info: () => undefined, warn: (m: string) => process.stderr.writ
 
 async function withServer<T>(work: (server: Server) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const services = await resolveServices({ ...config, logLevel: 'warn' }, silent);
-  const server = await createServer({ ...services.config, logLevel: 'warn' });
+  const services = await resolveServices({ ...config, logLevel: 'error' }, silent);
+  const server = await createServer({ ...services.config, logLevel: 'error' });
   try {
     await server.initialize();
     return await work(server);
