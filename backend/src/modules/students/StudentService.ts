@@ -8,20 +8,8 @@ import { AppError } from '../../infrastructure/http/AppError.js';
 import type { AuditService } from '../audit/index.js';
 import type { Grade, StudentAttributes, StudentInstance, StudentModel } from './models.js';
 
-export interface StudentView {
-  id: string;
-  organizationId: string;
-  schoolId: string | null;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  grade: Grade;
-  gender: string | null;
-  studentNumber: string | null;
-  isActive: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** What the API answers for a student: the row as it is stored. */
+export type StudentView = StudentAttributes;
 
 export interface StudentQuery {
   search?: string;
