@@ -19,6 +19,12 @@ import { authPlugin } from './modules/auth/index.js';
 import { organizationsPlugin } from './modules/organizations/index.js';
 import { studentsPlugin } from './modules/students/index.js';
 import { usersPlugin } from './modules/users/index.js';
+import { healthRecordsPlugin } from './modules/healthRecords/index.js';
+import { medicationsPlugin } from './modules/medications/index.js';
+import { immunizationsPlugin } from './modules/immunizations/index.js';
+import { incidentsPlugin } from './modules/incidents/index.js';
+import { appointmentsPlugin } from './modules/appointments/index.js';
+import { inventoryPlugin } from './modules/inventory/index.js';
 
 declare module '@hapi/hapi' {
   interface ServerApplicationState {
@@ -75,7 +81,20 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
 
   if (config.appRole === 'worker') return server;
 
-  for (const plugin of [authPlugin, auditPlugin, usersPlugin, organizationsPlugin, studentsPlugin]) {
+  const modules = [
+    authPlugin,
+    auditPlugin,
+    usersPlugin,
+    organizationsPlugin,
+    studentsPlugin,
+    healthRecordsPlugin,
+    medicationsPlugin,
+    immunizationsPlugin,
+    incidentsPlugin,
+    appointmentsPlugin,
+    inventoryPlugin,
+  ];
+  for (const plugin of modules) {
     await server.register(plugin);
   }
   await server.register({ plugin: spaPlugin, options: { distDir: config.spaDistDir } });

@@ -6,11 +6,15 @@
 import type { Plugin } from '@hapi/hapi';
 import { Redis } from 'ioredis';
 import type { HealthRegistry } from '../infrastructure/monitoring/healthCheck.js';
+import { Cache } from './cache.js';
 import type { AppConfig } from './env.js';
+
+export { Cache, CACHE_TTL, cacheKeys, invalidateStudentCache, type CacheStats } from './cache.js';
 
 declare module '@hapi/hapi' {
   interface ServerApplicationState {
     redis: Redis;
+    cache: Cache;
   }
 }
 
@@ -53,6 +57,7 @@ export const redisPlugin: Plugin<RedisPluginOptions> = {
   name: 'redis',
   register(server, { redis, health }) {
     server.app.redis = redis;
+    server.app.cache = new Cache(redis, (message) => server.log(['cache', 'warn'], message));
     let warned = false;
     redis.on('error', (error: Error) => {
       // Logged once per outage: a reconnect loop must not flood the log.
@@ -78,7 +83,11 @@ export const redisPlugin: Plugin<RedisPluginOptions> = {
       async check() {
         const started = Date.now();
         await redis.ping();
-        return { status: 'healthy', message: 'Redis answers', details: { latencyMs: Date.now() - started } };
+        return {
+          status: 'healthy',
+          message: 'Redis answers',
+          details: { latencyMs: Date.now() - started, cache: server.app.cache.stats() },
+        };
       },
     });
   },

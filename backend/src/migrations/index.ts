@@ -5,8 +5,24 @@
 import { tenancyAndUsers } from './202611280001-tenancy-and-users.js';
 import { auditLog } from './202611280002-audit-log.js';
 import { students } from './202611280003-students.js';
+import { healthRecordsMigration } from './202611280004-health-records.js';
+import { medicationsMigration } from './202611280005-medications.js';
+import { immunizationsMigration } from './202611280006-immunizations.js';
+import { incidentsMigration } from './202611280007-incidents.js';
+import { appointmentsMigration } from './202611280008-appointments.js';
+import { inventoryMigration } from './202611280009-inventory.js';
 import type { Migration } from './Migration.js';
 
 export type { Migration } from './Migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [tenancyAndUsers, auditLog, students];
+export const MIGRATIONS: readonly Migration[] = [
+  tenancyAndUsers,
+  auditLog,
+  students,
+  healthRecordsMigration,
+  medicationsMigration,
+  immunizationsMigration,
+  incidentsMigration,
+  appointmentsMigration,
+  inventoryMigration,
+];

@@ -97,6 +97,7 @@ export async function seedDemoDistrict(server: Server, password: string): Promis
   const actor: Actor = {
     userId: admin.id,
     organizationId: org.id,
+    role: admin.role,
     ip: null,
     userAgent: 'white-cross demo seed',
   };

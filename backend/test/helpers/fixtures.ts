@@ -73,3 +73,25 @@ export function studentPayload(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A student of the organization, created through the API as a nurse would. */
+export async function createStudent(
+  server: Server,
+  org: TestOrganization,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; firstName: string; lastName: string; dateOfBirth: string; grade: string }> {
+  const res = await server.inject({
+    method: 'POST',
+    url: '/api/v1/students',
+    headers: bearer(org.nurse),
+    payload: studentPayload({ schoolId: org.schoolId, ...overrides }),
+  });
+  if (res.statusCode !== 201) throw new Error(`fixture student refused: ${res.statusCode} ${res.payload}`);
+  return res.result as {
+    id: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string;
+    grade: string;
+  };
+}

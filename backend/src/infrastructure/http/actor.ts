@@ -4,10 +4,13 @@
  */
 import type { Request } from '@hapi/hapi';
 import { AppError } from './AppError.js';
+import type { Role } from './authorization.js';
 
 export interface Actor {
   userId: string;
   organizationId: string;
+  /** Decides the minimum necessary a service may answer (a VIEWER sees less). */
+  role: Role;
   ip: string | null;
   userAgent: string | null;
 }
@@ -35,6 +38,7 @@ export function actorFrom(request: Request): Actor {
   return {
     userId: user.id,
     organizationId: user.organizationId,
+    role: user.role,
     ip: clientIp(request, request.server.app.config.trustProxy),
     userAgent: userAgent(request),
   };

@@ -17,11 +17,32 @@ export const PERMISSIONS = {
   'schools:read': ALL,
   'students:read': ALL,
   'students:write': CLINICAL_STAFF,
+  /** Allergies, conditions, screenings: what keeps a child safe, so every role may see it. */
+  'health-records:read': ALL,
+  /** Notes, emergency contacts and other detail beyond the minimum necessary: not VIEWER. */
+  'health-records:read-detail': CLINICAL_STAFF,
+  'health-records:write': CLINICAL_STAFF,
+  'medications:read': ALL,
+  'medications:write': CLINICAL_STAFF,
+  'medications:administer': CLINICAL_STAFF,
+  'immunizations:read': ALL,
+  'immunizations:write': CLINICAL_STAFF,
+  'incidents:read': CLINICAL_STAFF,
+  'incidents:write': CLINICAL_STAFF,
+  'appointments:read': ALL,
+  'appointments:write': CLINICAL_STAFF,
+  'inventory:read': ALL,
+  'inventory:write': CLINICAL_STAFF,
   'users:manage': ADMIN_ONLY,
   'audit:read': ADMIN_ONLY,
+  'cache:manage': ADMIN_ONLY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
 
 export function permissionsFor(role: Role): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>

@@ -2,14 +2,24 @@
  * Students of one organization. Every method takes the actor, scopes every query to the
  * actor's organization and audits the read or write (writes in the same transaction).
  */
-import { Op, type Sequelize, type WhereOptions } from 'sequelize';
+import { Op, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import { CACHE_TTL, cacheKeys, invalidateStudentCache, type Cache } from '../../config/redis.js';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
+import { can } from '../../infrastructure/http/authorization.js';
 import type { AuditService } from '../audit/index.js';
 import type { Grade, StudentAttributes, StudentInstance, StudentModel } from './models.js';
+import { collectAlerts, type AlertSource, type ProfileSection, type StudentAlert } from './profile.js';
 
 /** What the API answers for a student: the row as it is stored. */
 export type StudentView = StudentAttributes;
+
+export interface StudentListItem extends StudentView {
+  alerts: StudentAlert[];
+}
+
+/** The student, their alerts, and one property per registered section. */
+export type StudentProfile = StudentView & { alerts: StudentAlert[] } & Record<string, unknown>;
 
 export interface StudentQuery {
   search?: string;
@@ -75,16 +85,46 @@ function searchCondition(search: string): WhereOptions {
 }
 
 export class StudentService {
+  private readonly sections: ProfileSection[] = [];
+  private readonly alertSources: AlertSource[] = [];
+
   constructor(
     private readonly Student: StudentModel,
     private readonly sequelize: Sequelize,
     private readonly audit: () => AuditService,
+    private readonly cache: Cache,
   ) {}
+
+  registerProfileSection(section: ProfileSection): void {
+    if (this.sections.some((s) => s.key === section.key))
+      throw new Error(`Profile section ${section.key} twice`);
+    this.sections.push(section);
+  }
+
+  registerAlertSource(source: AlertSource): void {
+    this.alertSources.push(source);
+  }
+
+  /** For modules with sub-records: 404 unless the student exists in this organization. */
+  async assertExists(
+    organizationId: string,
+    studentId: string,
+    transaction?: Transaction,
+  ): Promise<StudentView> {
+    const student = await this.Student.findOne({ where: { id: studentId, organizationId }, transaction });
+    if (!student) throw AppError.notFound('Student');
+    return toView(student);
+  }
+
+  /** After a write to a student or a sub-record: the next profile read comes from Postgres. */
+  invalidate(organizationId: string, studentId: string): Promise<void> {
+    return invalidateStudentCache(this.cache, organizationId, studentId);
+  }
 
   async list(
     actor: Actor,
     query: StudentQuery,
-  ): Promise<{ data: StudentView[]; page: number; pageSize: number; total: number }> {
+  ): Promise<{ data: StudentListItem[]; page: number; pageSize: number; total: number }> {
     const where: WhereOptions[] = [{ organizationId: actor.organizationId }];
     if (!query.includeInactive) where.push({ isActive: true });
     if (query.grade) where.push({ grade: query.grade });
@@ -109,14 +149,49 @@ export class StudentService {
         studentIds: rows.map((r) => r.id),
       },
     );
-    return { data: rows.map(toView), page: query.page, pageSize: query.pageSize, total: count };
+    const alerts = await collectAlerts(
+      this.alertSources,
+      actor.organizationId,
+      rows.map((r) => r.id),
+    );
+    const data = rows.map((r) => ({ ...toView(r), alerts: alerts.get(r.id) ?? [] }));
+    return { data, page: query.page, pageSize: query.pageSize, total: count };
   }
 
-  async get(actor: Actor, id: string): Promise<StudentView> {
-    const student = await this.Student.findOne({ where: { id, organizationId: actor.organizationId } });
-    if (!student) throw AppError.notFound('Student');
+  /** The profile, cache-aside (5 min); every read is audited, hit or miss. */
+  async get(actor: Actor, id: string): Promise<StudentProfile> {
+    const profile = await this.cache.getOrLoad(
+      cacheKeys.studentProfile(actor.organizationId, id),
+      CACHE_TTL.studentProfile,
+      () => this.loadProfile(actor.organizationId, id),
+    );
     await this.audit().recordFor(actor, 'student.read', { type: ENTITY, id });
-    return toView(student);
+    return this.viewFor(actor, profile);
+  }
+
+  private async loadProfile(organizationId: string, id: string): Promise<StudentProfile> {
+    const student = await this.Student.findOne({ where: { id, organizationId } });
+    if (!student) throw AppError.notFound('Student');
+    const [alerts, ...sections] = await Promise.all([
+      collectAlerts(this.alertSources, organizationId, [id]),
+      ...this.sections.map((section) => section.load(organizationId, id)),
+    ]);
+    const profile: StudentProfile = { ...toView(student), alerts: alerts.get(id) ?? [] };
+    this.sections.forEach((section, i) => (profile[section.key] = sections[i]));
+    return profile;
+  }
+
+  /** A role without detail access (VIEWER) gets each section's minimum necessary. */
+  private viewFor(actor: Actor, profile: StudentProfile): StudentProfile {
+    if (can(actor.role, 'health-records:read-detail')) return profile;
+    const view: StudentProfile = { ...profile };
+    for (const section of this.sections) {
+      if (!section.minimumNecessary) continue;
+      const reduced = section.minimumNecessary(profile[section.key], actor.role);
+      if (reduced === undefined) delete view[section.key];
+      else view[section.key] = reduced;
+    }
+    return view;
   }
 
   async create(actor: Actor, input: CreateStudentInput): Promise<StudentView> {
@@ -141,26 +216,28 @@ export class StudentService {
   }
 
   async update(actor: Actor, id: string, input: UpdateStudentInput): Promise<StudentView> {
-    return this.sequelize.transaction(async (transaction) => {
-      const student = await this.Student.findOne({
-        where: { id, organizationId: actor.organizationId },
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
-      if (!student) throw AppError.notFound('Student');
-      const { dateOfBirth, ...rest } = input;
-      await student.update(
-        { ...rest, ...(dateOfBirth ? { dateOfBirth: asDateOnly(dateOfBirth) } : {}) },
-        { transaction },
-      );
-      await this.audit().recordFor(
-        actor,
-        'student.update',
-        { type: ENTITY, id },
-        { fields: Object.keys(input) },
-        transaction,
-      );
-      return toView(student);
-    });
+    return this.sequelize
+      .transaction(async (transaction) => {
+        const student = await this.Student.findOne({
+          where: { id, organizationId: actor.organizationId },
+          transaction,
+          lock: transaction.LOCK.UPDATE,
+        });
+        if (!student) throw AppError.notFound('Student');
+        const { dateOfBirth, ...rest } = input;
+        await student.update(
+          { ...rest, ...(dateOfBirth ? { dateOfBirth: asDateOnly(dateOfBirth) } : {}) },
+          { transaction },
+        );
+        await this.audit().recordFor(
+          actor,
+          'student.update',
+          { type: ENTITY, id },
+          { fields: Object.keys(input) },
+          transaction,
+        );
+        return toView(student);
+      })
+      .finally(() => this.invalidate(actor.organizationId, id));
   }
 }

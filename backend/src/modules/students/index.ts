@@ -4,7 +4,8 @@ import { studentRoutes } from './routes.js';
 import { StudentService } from './StudentService.js';
 
 export { StudentService } from './StudentService.js';
-export type { CreateStudentInput, StudentView } from './StudentService.js';
+export type { CreateStudentInput, StudentProfile, StudentView } from './StudentService.js';
+export type { AlertSource, ProfileSection, StudentAlert } from './profile.js';
 export { GRADES, type Grade } from './models.js';
 
 declare module '@hapi/hapi' {
@@ -22,6 +23,7 @@ export const studentsPlugin: Plugin<void> = {
       defineStudentModel(sequelize),
       sequelize,
       () => server.plugins.audit.service,
+      server.app.cache,
     );
     server.expose('service', service);
     server.route(studentRoutes(service));

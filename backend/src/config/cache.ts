@@ -1,0 +1,150 @@
+/**
+ * The Redis cache (DESIGN.md's strategy table). Every key lives under `cache:` with a TTL.
+ * Reads are cache-aside with single flight: a burst of misses on one key in this process
+ * does one load. While Redis is down every call goes straight to the loader (counted, and
+ * logged once per outage), so requests still answer from Postgres.
+ */
+import type { Redis } from 'ioredis';
+
+/** Seconds, per the strategy table. */
+export const CACHE_TTL = {
+  studentProfile: 5 * 60,
+  inventory: 2 * 60,
+  lookup: 24 * 60 * 60,
+  report: 15 * 60,
+} as const;
+
+export const cacheKeys = {
+  /** The full profile; each caller's view (a VIEWER sees less) is cut from it on the way out. */
+  studentProfile: (organizationId: string, studentId: string) =>
+    `student:${organizationId}:${studentId}:profile`,
+  inventory: (organizationId: string) => `inventory:${organizationId}`,
+  lookup: (name: string) => `lookup:${name}`,
+  report: (organizationId: string, name: string) => `report:${organizationId}:${name}`,
+};
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Calls answered without Redis because it was unreachable. */
+  bypassed: number;
+  hitRate: number | null;
+}
+
+const PREFIX = 'cache:';
+
+export class Cache {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private hits = 0;
+  private misses = 0;
+  private bypassed = 0;
+  private outageLogged = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {
+    redis.on('ready', () => {
+      this.outageLogged = false;
+    });
+  }
+
+  /** The cached value, or undefined on a miss or while Redis is down. */
+  async get<T>(key: string): Promise<T | undefined> {
+    try {
+      const raw = await this.redis.get(PREFIX + key);
+      if (raw === null) {
+        this.misses += 1;
+        return undefined;
+      }
+      this.hits += 1;
+      return JSON.parse(raw) as T;
+    } catch {
+      this.noteBypass();
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    try {
+      await this.redis.set(PREFIX + key, JSON.stringify(value), 'EX', ttlSeconds);
+    } catch {
+      this.noteBypass();
+    }
+  }
+
+  /** Cache-aside with single flight: concurrent misses on one key share one load. */
+  async getOrLoad<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+    const cached = await this.get<T>(key);
+    if (cached !== undefined) return cached;
+    const pending = this.inFlight.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const loading = (async () => {
+      try {
+        const value = await load();
+        await this.set(key, value, ttlSeconds);
+        return value;
+      } finally {
+        this.inFlight.delete(key);
+      }
+    })();
+    this.inFlight.set(key, loading);
+    return loading;
+  }
+
+  async invalidate(...keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    try {
+      await this.redis.del(...keys.map((k) => PREFIX + k));
+    } catch {
+      this.noteBypass();
+    }
+  }
+
+  /** Deletes every key matching a glob, with SCAN (never KEYS). */
+  async invalidatePattern(pattern: string): Promise<void> {
+    const prefix = this.redis.options.keyPrefix ?? '';
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.redis.scan(
+          cursor,
+          'MATCH',
+          `${prefix}${PREFIX}${pattern}`,
+          'COUNT',
+          500,
+        );
+        cursor = next;
+        if (keys.length > 0) await this.redis.del(...keys.map((k) => k.slice(prefix.length)));
+      } while (cursor !== '0');
+    } catch {
+      this.noteBypass();
+    }
+  }
+
+  stats(): CacheStats {
+    const lookups = this.hits + this.misses;
+    return {
+      hits: this.hits,
+      misses: this.misses,
+      bypassed: this.bypassed,
+      hitRate: lookups === 0 ? null : this.hits / lookups,
+    };
+  }
+
+  private noteBypass(): void {
+    this.bypassed += 1;
+    if (this.outageLogged) return;
+    this.outageLogged = true;
+    this.warn('Redis unavailable: cache bypassed, answering from PostgreSQL');
+  }
+}
+
+/** After any write to a student or one of their sub-records. */
+export function invalidateStudentCache(
+  cache: Cache,
+  organizationId: string,
+  studentId: string,
+): Promise<void> {
+  return cache.invalidate(cacheKeys.studentProfile(organizationId, studentId));
+}
