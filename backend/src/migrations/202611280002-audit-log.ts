@@ -31,6 +31,7 @@ export const auditLog: Migration = {
     CREATE INDEX audit_log_org_time_idx ON audit_log (organization_id, created_at);
     CREATE INDEX audit_log_org_entity_idx ON audit_log (organization_id, entity_type, entity_id);
     CREATE INDEX audit_log_org_user_idx ON audit_log (organization_id, user_id, created_at);
+    CREATE INDEX audit_log_org_student_idx ON audit_log (organization_id, (details->>'studentId'));
 
     CREATE FUNCTION audit_log_digest(r audit_log) RETURNS text
     LANGUAGE sql STABLE AS $fn$

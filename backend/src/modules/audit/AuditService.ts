@@ -107,7 +107,12 @@ export class AuditService {
       [filters.to, 'to', 'created_at <= :to'],
       [filters.userId, 'userId', 'user_id = :userId'],
       [filters.action, 'action', 'action = :action'],
-      [filters.studentId, 'studentId', `entity_type = 'student' AND entity_id = :studentId`],
+      // A sub-record (allergy, incident, ...) names its student in details.
+      [
+        filters.studentId,
+        'studentId',
+        `((entity_type = 'student' AND entity_id = :studentId) OR details->>'studentId' = :studentId)`,
+      ],
     ];
     const conditions = ['organization_id = :organizationId'];
     const replacements: Record<string, unknown> = { organizationId };

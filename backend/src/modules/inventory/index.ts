@@ -1,9 +1,40 @@
 import type { Plugin } from '@hapi/hapi';
+import { InventoryListCache } from './InventoryListCache.js';
+import { InventoryService } from './InventoryService.js';
+import { defineInventoryModels } from './models.js';
+import { inventoryRoutes } from './routes.js';
+import { StockLedger } from './StockLedger.js';
+
+export { InventoryService } from './InventoryService.js';
+export type { CreateItemInput, UpdateItemInput } from './InventoryService.js';
+export { StockLedger } from './StockLedger.js';
+export type { Reconciliation, StockChangeInput } from './StockLedger.js';
+export type { InventoryItemView, StockTransactionView } from './views.js';
+export {
+  INVENTORY_CATEGORIES,
+  STOCK_TRANSACTION_TYPES,
+  type InventoryCategory,
+  type StockTransactionType,
+} from './models.js';
+
+declare module '@hapi/hapi' {
+  interface PluginProperties {
+    inventory: { service: InventoryService; ledger: StockLedger };
+  }
+}
 
 export const inventoryPlugin: Plugin<void> = {
   name: 'inventory',
   dependencies: ['database', 'auth', 'audit', 'students'],
-  register() {
-    // Placeholder: routes, service and profile section are registered here.
+  register(server) {
+    const { sequelize, cache } = server.app;
+    const { Item, Transaction } = defineInventoryModels(sequelize);
+    const audit = () => server.plugins.audit.service;
+    const listCache = new InventoryListCache(Item, cache);
+    const ledger = new StockLedger(Item, Transaction, sequelize, audit, listCache);
+    const service = new InventoryService(Item, sequelize, audit, listCache, ledger);
+    server.expose('service', service);
+    server.expose('ledger', ledger);
+    server.route(inventoryRoutes(service, ledger));
   },
 };

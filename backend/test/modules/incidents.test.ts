@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { seedIncidentsDemo } from '../../src/seed/incidentsDemo.js';
+import type { StudentView } from '../../src/modules/students/index.js';
+
+let t: TestServer;
+let orgA: TestOrganization;
+let orgB: TestOrganization;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  orgA = await createOrganization(t.server);
+  orgB = await createOrganization(t.server);
+});
+afterAll(() => t?.stop());
+
+const HOUR = 60 * 60 * 1000;
+const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
+
+function incidentPayload(studentId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    studentId,
+    type: 'INJURY',
+    severity: 'MEDIUM',
+    location: 'Playground',
+    occurredAt: hoursAgo(2),
+    description: 'Fell from the climbing frame, scraped left knee.',
+    actionsTaken: 'Cleaned and bandaged.',
+    witnesses: ['Ms. Rivera'],
+    ...overrides,
+  };
+}
+
+async function report(org: TestOrganization, payload: Record<string, unknown>) {
+  return t.server.inject({ method: 'POST', url: '/api/v1/incidents', headers: bearer(org.nurse), payload });
+}
+
+async function count(sql: string, replacements: Record<string, unknown>): Promise<number> {
+  const row = (await t.server.app.sequelize.query(sql, { replacements, plain: true })) as { n: number };
+  return row.n;
+}
+
+const incidentRows = (studentId: string) =>
+  count('SELECT count(*)::int AS n FROM incidents WHERE student_id = :studentId', { studentId });
+const auditRows = (action: string, id: string) =>
+  count('SELECT count(*)::int AS n FROM audit_log WHERE action = :action AND entity_id = :id', {
+    action,
+    id,
+  });
+
+describe('incidents', () => {
+  it('reports an incident with the actor as reporter and reads it back', async () => {
+    const student = await createStudent(t.server, orgA);
+    const res = await report(
+      orgA,
+      incidentPayload(student.id, {
+        parentNotified: { notified: true, by: 'Nurse Joy', at: hoursAgo(1), method: 'PHONE' },
+        followUpRequired: true,
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    const created = res.result as { id: string; reportedBy: string; parentNotified: Record<string, unknown> };
+    expect(created).toMatchObject({
+      studentId: student.id,
+      organizationId: orgA.id,
+      reportedBy: orgA.nurse.id,
+      witnesses: ['Ms. Rivera'],
+      followUpRequired: true,
+    });
+    expect(created.parentNotified).toMatchObject({ notified: true, by: 'Nurse Joy', method: 'PHONE' });
+
+    const read = await t.server.inject({
+      url: `/api/v1/incidents/${created.id}`,
+      headers: bearer(orgA.admin),
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.result).toMatchObject({ id: created.id, location: 'Playground' });
+    expect(await auditRows('incident.create', created.id)).toBe(1);
+    expect(await auditRows('incident.read', created.id)).toBe(1);
+  });
+
+  it('defaults to "parents not notified" with no witnesses', async () => {
+    const student = await createStudent(t.server, orgA);
+    const { witnesses: _w, ...payload } = incidentPayload(student.id);
+    const res = await report(orgA, payload);
+    expect(res.statusCode).toBe(201);
+    expect(res.result).toMatchObject({
+      witnesses: [],
+      parentNotified: { notified: false, by: null, at: null, method: null },
+      followUpRequired: false,
+    });
+  });
+
+  it('records follow-up with PATCH and audits it', async () => {
+    const student = await createStudent(t.server, orgA);
+    const created = (await report(orgA, incidentPayload(student.id))).result as { id: string };
+    const res = await t.server.inject({
+      method: 'PATCH',
+      url: `/api/v1/incidents/${created.id}`,
+      headers: bearer(orgA.nurse),
+      payload: {
+        followUpRequired: true,
+        followUpNotes: 'Check the knee tomorrow.',
+        parentNotified: { notified: true, method: 'EMAIL' },
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.result).toMatchObject({
+      followUpRequired: true,
+      followUpNotes: 'Check the knee tomorrow.',
+      parentNotified: { notified: true, method: 'EMAIL' },
+    });
+    expect(await auditRows('incident.update', created.id)).toBe(1);
+  });
+
+  it('filters the list by student, type, severity and time, and pages', async () => {
+    const student = await createStudent(t.server, orgA);
+    await report(
+      orgA,
+      incidentPayload(student.id, { type: 'ILLNESS', severity: 'LOW', occurredAt: hoursAgo(50) }),
+    );
+    await report(
+      orgA,
+      incidentPayload(student.id, { type: 'INJURY', severity: 'HIGH', occurredAt: hoursAgo(5) }),
+    );
+    await report(
+      orgA,
+      incidentPayload(student.id, { type: 'INJURY', severity: 'LOW', occurredAt: hoursAgo(3) }),
+    );
+    const list = async (query: string) => {
+      const res = await t.server.inject({
+        url: `/api/v1/incidents?studentId=${student.id}&${query}`,
+        headers: bearer(orgA.nurse),
+      });
+      expect(res.statusCode).toBe(200);
+      return res.result as {
+        data: Array<{ type: string; severity: string }>;
+        total: number;
+        pageSize: number;
+      };
+    };
+    expect((await list('')).total).toBe(3);
+    expect((await list('type=INJURY')).total).toBe(2);
+    expect((await list('severity=LOW')).total).toBe(2);
+    expect((await list('type=INJURY&severity=HIGH')).total).toBe(1);
+    expect((await list(`from=${encodeURIComponent(hoursAgo(24))}`)).total).toBe(2);
+    expect((await list(`to=${encodeURIComponent(hoursAgo(24))}`)).data.map((i) => i.type)).toEqual([
+      'ILLNESS',
+    ]);
+    const page2 = await list('pageSize=2&page=2');
+    expect(page2).toMatchObject({ total: 3, pageSize: 2 });
+    // Newest first: the oldest (the illness) lands on page 2.
+    expect(page2.data.map((i) => i.type)).toEqual(['ILLNESS']);
+  });
+
+  it("summarizes a student's 20 most recent incidents for the profile section", async () => {
+    const student = await createStudent(t.server, orgA);
+    for (let i = 0; i < 22; i += 1) {
+      await report(orgA, incidentPayload(student.id, { occurredAt: hoursAgo(30 - i) }));
+    }
+    const summary = await t.server.plugins.incidents.service.recentFor(orgA.id, student.id);
+    expect(summary).toHaveLength(20);
+    expect(summary[0]).toMatchObject({ type: 'INJURY', severity: 'MEDIUM', parentNotified: false });
+    expect(summary[0]).not.toHaveProperty('description');
+    const times = summary.map((i) => new Date(i.occurredAt).getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(await t.server.plugins.incidents.service.recentFor(orgB.id, student.id)).toEqual([]);
+  });
+
+  it('shows incidents in the profile to a nurse, refreshed after a report, and not to a viewer', async () => {
+    const student = await createStudent(t.server, orgA);
+    await report(orgA, incidentPayload(student.id));
+    const profile = () =>
+      t.server.inject({ url: `/api/v1/students/${student.id}`, headers: bearer(orgA.nurse) });
+    const first = await profile();
+    expect(first.statusCode).toBe(200);
+    expect((first.result as { incidents: unknown[] }).incidents).toHaveLength(1);
+
+    // A second report invalidates the cached profile.
+    await report(orgA, incidentPayload(student.id, { type: 'ILLNESS' }));
+    expect(((await profile()).result as { incidents: unknown[] }).incidents).toHaveLength(2);
+
+    const viewerView = await t.server.inject({
+      url: `/api/v1/students/${student.id}`,
+      headers: bearer(orgA.viewer),
+    });
+    expect(viewerView.statusCode).toBe(200);
+    expect(viewerView.result).not.toHaveProperty('incidents');
+  });
+});
+
+describe('incidents: refusals', () => {
+  it('refuses an incident in the future, an unknown type and unknown fields with 400 naming the field', async () => {
+    const student = await createStudent(t.server, orgA);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ occurredAt: new Date(Date.now() + HOUR).toISOString() }, 'occurredAt'],
+      [{ type: 'ALIENS' }, 'type'],
+      [{ severity: 'EXTREME' }, 'severity'],
+      [{ witnesses: 'Ms. Rivera' }, 'witnesses'],
+      [{ location: 'x'.repeat(201) }, 'location'],
+      [{ injuredBodyPart: 'knee' }, 'injuredBodyPart'],
+      [{ parentNotified: { notified: false, method: 'PHONE' } }, 'method'],
+      [{ parentNotified: { notified: true, method: 'CARRIER_PIGEON' } }, 'method'],
+    ];
+    for (const [overrides, field] of cases) {
+      const res = await report(orgA, incidentPayload(student.id, overrides));
+      expect(res.statusCode, field).toBe(400);
+      expect((res.result as { message: string }).message).toContain(field);
+    }
+    const { studentId: _s, ...noStudent } = incidentPayload(student.id);
+    expect((await report(orgA, noStudent)).statusCode).toBe(400);
+    expect(await incidentRows(student.id)).toBe(0);
+  });
+
+  it('refuses a parent notification before the incident with 422, writing nothing', async () => {
+    const student = await createStudent(t.server, orgA);
+    const res = await report(
+      orgA,
+      incidentPayload(student.id, {
+        occurredAt: hoursAgo(2),
+        parentNotified: { notified: true, at: hoursAgo(3), method: 'PHONE' },
+      }),
+    );
+    expect(res.statusCode).toBe(422);
+    expect((res.result as { message: string }).message).toMatch(/notified before the incident/);
+    expect(await incidentRows(student.id)).toBe(0);
+  });
+
+  it("answers 404 for another organization's student or incident", async () => {
+    const theirStudent = await createStudent(t.server, orgB);
+    const create = await report(orgA, incidentPayload(theirStudent.id));
+    expect(create.statusCode).toBe(404);
+    expect(await incidentRows(theirStudent.id)).toBe(0);
+
+    const theirs = (await report(orgB, incidentPayload(theirStudent.id))).result as { id: string };
+    const read = await t.server.inject({
+      url: `/api/v1/incidents/${theirs.id}`,
+      headers: bearer(orgA.nurse),
+    });
+    expect(read.statusCode).toBe(404);
+    const patch = await t.server.inject({
+      method: 'PATCH',
+      url: `/api/v1/incidents/${theirs.id}`,
+      headers: bearer(orgA.nurse),
+      payload: { followUpNotes: 'Not mine.' },
+    });
+    expect(patch.statusCode).toBe(404);
+    const list = await t.server.inject({
+      url: `/api/v1/incidents?studentId=${theirStudent.id}`,
+      headers: bearer(orgA.nurse),
+    });
+    expect((list.result as { total: number }).total).toBe(0);
+  });
+
+  it('answers 403 to a viewer on every incident route', async () => {
+    const student = await createStudent(t.server, orgA);
+    const created = (await report(orgA, incidentPayload(student.id))).result as { id: string };
+    const viewer = bearer(orgA.viewer);
+    const attempts = [
+      t.server.inject({ url: '/api/v1/incidents', headers: viewer }),
+      t.server.inject({ url: `/api/v1/incidents/${created.id}`, headers: viewer }),
+      t.server.inject({
+        method: 'POST',
+        url: '/api/v1/incidents',
+        headers: viewer,
+        payload: incidentPayload(student.id),
+      }),
+      t.server.inject({
+        method: 'PATCH',
+        url: `/api/v1/incidents/${created.id}`,
+        headers: viewer,
+        payload: { followUpRequired: true },
+      }),
+    ];
+    for (const res of await Promise.all(attempts)) expect(res.statusCode).toBe(403);
+    expect(await incidentRows(student.id)).toBe(1);
+  });
+});
+
+function adminActor(org: TestOrganization) {
+  return {
+    userId: org.admin.id,
+    organizationId: org.id,
+    role: 'ADMIN' as const,
+    ip: null,
+    userAgent: 'test seed',
+  };
+}
+
+describe('incidents demo seed', () => {
+  it('reports incidents for a share of the students through the service', async () => {
+    const org = await createOrganization(t.server);
+    const students = [];
+    for (let i = 0; i < 10; i += 1) students.push(await createStudent(t.server, org));
+    await seedIncidentsDemo(t.server, adminActor(org), students as unknown as StudentView[]);
+    const row = (await t.server.app.sequelize.query(
+      'SELECT count(*)::int AS n, count(DISTINCT student_id)::int AS students FROM incidents WHERE organization_id = :org',
+      { replacements: { org: org.id }, plain: true },
+    )) as { n: number; students: number };
+    expect(row).toEqual({ n: 2, students: 2 });
+  });
+});
