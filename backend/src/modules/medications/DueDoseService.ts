@@ -1,0 +1,84 @@
+/**
+ * Scheduled doses across the organization that are due now (within the window either side)
+ * or overdue today (the window has passed with nothing recorded for the slot). One SQL query:
+ * today's slots are expanded from each active prescription's schedule in the school's time
+ * zone, and a slot is filled by any standing administration recorded against it.
+ */
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Actor } from '../../infrastructure/http/actor.js';
+import type { AuditService } from '../audit/index.js';
+import type { MedicationRoute } from './constants.js';
+import type { DoseClock } from './DoseClock.js';
+import { STANDING } from './prescriptionQueries.js';
+
+export interface DueDose {
+  studentId: string;
+  studentName: string;
+  prescriptionId: string;
+  medication: { id: string; name: string; form: string; strength: string };
+  dose: string;
+  route: MedicationRoute;
+  scheduledFor: Date;
+  status: 'DUE' | 'OVERDUE';
+}
+
+const DUE_SQL = `
+  WITH local AS (SELECT (now() AT TIME ZONE :timeZone)::date AS today),
+  slots AS (
+    SELECT p.id AS prescription_id, p.student_id, p.medication_id, p.dose, p.route,
+           ((local.today + t::time) AT TIME ZONE :timeZone) AS scheduled_for
+      FROM prescriptions p
+     CROSS JOIN local
+     CROSS JOIN LATERAL unnest(p.schedule_times) t
+     WHERE p.organization_id = :organizationId AND NOT p.prn AND p.discontinued_at IS NULL
+       AND p.start_date <= local.today AND (p.end_date IS NULL OR p.end_date >= local.today)
+  )
+  SELECT s.student_id AS "studentId", st.first_name || ' ' || st.last_name AS "studentName",
+         s.prescription_id AS "prescriptionId",
+         json_build_object('id', m.id, 'name', m.name, 'form', m.form, 'strength', m.strength) AS medication,
+         s.dose, s.route, s.scheduled_for AS "scheduledFor",
+         CASE WHEN s.scheduled_for < now() - make_interval(mins => :window) THEN 'OVERDUE' ELSE 'DUE' END AS status
+    FROM slots s
+    JOIN students st ON st.id = s.student_id AND st.organization_id = :organizationId AND st.is_active
+    JOIN medications m ON m.id = s.medication_id AND m.organization_id = :organizationId
+   WHERE s.scheduled_for <= now() + make_interval(mins => :window)
+     AND NOT EXISTS (
+       SELECT 1 FROM medication_administrations a
+        WHERE a.organization_id = :organizationId AND a.prescription_id = s.prescription_id
+          AND a.scheduled_for = s.scheduled_for AND ${STANDING})
+   ORDER BY s.scheduled_for, st.last_name, st.first_name, s.prescription_id
+   LIMIT 2000`;
+
+export class DueDoseService {
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly clock: DoseClock,
+    private readonly audit: () => AuditService,
+  ) {}
+
+  /** For a caller (audited); `window` in minutes, default the organization's dose window. */
+  async list(actor: Actor, window?: number): Promise<DueDose[]> {
+    const doses = await this.dueDoses(actor.organizationId, window);
+    await this.audit().recordFor(
+      actor,
+      'medication_due.read',
+      { type: 'medication_due' },
+      { resultCount: doses.length, studentIds: [...new Set(doses.map((d) => d.studentId))] },
+    );
+    return doses;
+  }
+
+  /** The narrow interface a reminder job would be given: no actor, no audit. */
+  async dueDoses(organizationId: string, window?: number): Promise<DueDose[]> {
+    const settings = await this.clock.settingsFor(organizationId);
+    const rows = await this.sequelize.query<DueDose>(DUE_SQL, {
+      replacements: {
+        organizationId,
+        timeZone: settings.timeZone,
+        window: window ?? settings.windowMinutes,
+      },
+      type: QueryTypes.SELECT,
+    });
+    return rows.map((r) => ({ ...r, scheduledFor: new Date(r.scheduledFor) }));
+  }
+}
