@@ -6,7 +6,22 @@
 import type { Server } from '@hapi/hapi';
 import type { Actor } from '../infrastructure/http/actor.js';
 import type { Role } from '../infrastructure/http/authorization.js';
-import type { Grade } from '../modules/students/index.js';
+import type { Grade, StudentView } from '../modules/students/index.js';
+import { seedAppointmentsDemo } from './appointmentsDemo.js';
+import { seedHealthRecordsDemo } from './healthRecordsDemo.js';
+import { seedImmunizationsDemo } from './immunizationsDemo.js';
+import { seedIncidentsDemo } from './incidentsDemo.js';
+import { seedInventoryDemo } from './inventoryDemo.js';
+import { seedMedicationsDemo } from './medicationsDemo.js';
+
+const MODULE_SEEDS = [
+  seedHealthRecordsDemo,
+  seedMedicationsDemo,
+  seedImmunizationsDemo,
+  seedIncidentsDemo,
+  seedAppointmentsDemo,
+  seedInventoryDemo,
+];
 
 export const DEMO_ORGANIZATION = 'Lincoln Unified School District';
 export const DEMO_DOMAIN = 'lincoln-usd.example';
@@ -102,12 +117,13 @@ export async function seedDemoDistrict(server: Server, password: string): Promis
     userAgent: 'white-cross demo seed',
   };
 
+  const roster: StudentView[] = [];
   for (let i = 0; i < STUDENT_COUNT; i += 1) {
     const elementary = i % 3 !== 2;
     const grades = elementary ? ELEMENTARY : MIDDLE;
     const grade = grades[i % grades.length]!;
     const school = schools[elementary ? 0 : 1]!;
-    await students.service.create(actor, {
+    const student = await students.service.create(actor, {
       firstName: FIRST_NAMES[i % FIRST_NAMES.length]!,
       // Shifting the last name every 20 students keeps every full name distinct.
       lastName: LAST_NAMES[(i * 7 + Math.floor(i / FIRST_NAMES.length) * 3) % LAST_NAMES.length]!,
@@ -117,7 +133,11 @@ export async function seedDemoDistrict(server: Server, password: string): Promis
       studentNumber: `${school.code}-${String(1001 + i)}`,
       schoolId: school.id,
     });
+    roster.push(student);
   }
+  // Each module seeds its own records through its own service, in dependency order
+  // (allergies before prescriptions, so no demo prescription conflicts with an allergy).
+  for (const seedModule of MODULE_SEEDS) await seedModule(server, actor, roster);
   return {
     organizationId: org.id,
     logins: DEMO_USERS.map(({ email, role }) => ({ email, role })),

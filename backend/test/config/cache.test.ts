@@ -48,7 +48,8 @@ describe('Cache', () => {
 });
 
 describe('student profile cache', () => {
-  const profile = (id: string) => t.server.inject({ url: `/api/v1/students/${id}`, headers: bearer(org.nurse) });
+  const profile = (id: string) =>
+    t.server.inject({ url: `/api/v1/students/${id}`, headers: bearer(org.nurse) });
 
   it('serves the second read from the cache and a write makes the next read fresh', async () => {
     const student = await createStudent(t.server, org, { firstName: 'Cached' });

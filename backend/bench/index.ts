@@ -1,0 +1,2 @@
+/** `npm run bench`: every benchmark in turn, each printing its table. */
+await import('./studentProfile.bench.js');
