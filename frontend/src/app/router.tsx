@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
@@ -7,6 +7,17 @@ import { RequireAuth } from './auth/RequireAuth';
 import { LoginRoute } from './routes/LoginRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { RouteError } from './routes/RouteError';
+
+// Split out of the first bundle: the list is where every session starts.
+const StudentProfileRoute = lazy(() =>
+  import('./routes/StudentProfileRoute').then((module) => ({ default: module.StudentProfileRoute })),
+);
+
+const pageLoading = (
+  <p className="muted" role="status">
+    Loading…
+  </p>
+);
 
 // Exported so tests can mount the same tree in a memory router.
 export const appRoutes: RouteObject[] = [
@@ -17,6 +28,14 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to={paths.students} replace /> },
       { path: paths.students, element: <StudentList /> },
+      {
+        path: paths.studentProfile,
+        element: (
+          <Suspense fallback={pageLoading}>
+            <StudentProfileRoute />
+          </Suspense>
+        ),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

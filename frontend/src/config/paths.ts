@@ -3,4 +3,10 @@ export const paths = {
   home: '/',
   login: '/login',
   students: '/students',
+  /** Route pattern for a student's profile; build links with studentProfile(). */
+  studentProfile: '/students/:studentId',
 } as const;
+
+export function studentProfilePath(studentId: string): string {
+  return `${paths.students}/${encodeURIComponent(studentId)}`;
+}

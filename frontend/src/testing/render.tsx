@@ -11,8 +11,15 @@ export function createTestQueryClient(): QueryClient {
   });
 }
 
-export function renderWithQueryClient(ui: ReactElement, queryClient = createTestQueryClient()) {
-  return { queryClient, ...render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>) };
+/** One component with a query client, inside a memory router (links and navigation work). */
+export function renderWithQueryClient(ui: ReactElement, queryClient = createTestQueryClient(), url = '/') {
+  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [url] });
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { queryClient, router, ...view };
 }
 
 /** The whole app (providers, guard, layout, routes) at a given URL, in memory. */

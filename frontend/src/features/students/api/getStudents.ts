@@ -1,6 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/services/api/apiClient';
 import type { StudentListQuery, StudentPage } from '../types';
+import { studentKeys } from './studentKeys';
+
+export { studentKeys };
 
 export function getStudents(query: StudentListQuery, signal?: AbortSignal): Promise<StudentPage> {
   return apiRequest<StudentPage>('/api/v1/students', {
@@ -8,11 +11,6 @@ export function getStudents(query: StudentListQuery, signal?: AbortSignal): Prom
     signal,
   });
 }
-
-export const studentKeys = {
-  all: ['students'] as const,
-  list: (query: StudentListQuery) => [...studentKeys.all, 'list', query] as const,
-};
 
 export function studentsQueryOptions(query: StudentListQuery) {
   return queryOptions({

@@ -81,6 +81,35 @@ describe('StudentList', () => {
     expect(studentRequests(fetchMock).at(-1)?.get('page')).toBe('1');
   });
 
+  it('shows alert badges in words and opens the profile from a row', async () => {
+    stubFetch({
+      'GET /api/v1/students': () => ({
+        body: {
+          data: [
+            {
+              ...student('Ava', 'Martinez', { id: 's1' }),
+              alerts: [{ kind: 'ALLERGY', severity: 'LIFE_THREATENING', label: 'Peanut (life-threatening)' }],
+            },
+            { ...student('Liam', 'Chen'), alerts: [] },
+          ],
+          page: 1,
+          pageSize: 25,
+          total: 2,
+        },
+      }),
+    });
+    const { router } = renderWithQueryClient(<StudentList />);
+
+    const row = await screen.findByRole('row', { name: /Ava Martinez/ });
+    expect(within(row).getByText('Allergy: Peanut (life-threatening)')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /Liam Chen/ })).getByText('None')).toBeInTheDocument();
+    expect(within(row).getByRole('link', { name: 'Ava Martinez' })).toHaveAttribute('href', '/students/s1');
+
+    await userEvent.click(within(row).getByText('S-Martinez'));
+
+    expect(router.state.location.pathname).toBe('/students/s1');
+  });
+
   it('says so when nothing matches', async () => {
     stubFetch({ 'GET /api/v1/students': () => ({ body: { data: [], page: 1, pageSize: 25, total: 0 } }) });
     renderWithQueryClient(<StudentList />);

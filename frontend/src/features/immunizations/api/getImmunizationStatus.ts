@@ -1,0 +1,26 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/services/api/apiClient';
+import type { ImmunizationStatus } from '../types';
+
+export function getImmunizationStatus(studentId: string, signal?: AbortSignal): Promise<ImmunizationStatus> {
+  return apiRequest<ImmunizationStatus>(
+    `/api/v1/students/${encodeURIComponent(studentId)}/immunization-status`,
+    { signal },
+  );
+}
+
+export const immunizationKeys = {
+  all: ['immunizations'] as const,
+  status: (studentId: string) => [...immunizationKeys.all, 'status', studentId] as const,
+};
+
+export function immunizationStatusQueryOptions(studentId: string) {
+  return queryOptions({
+    queryKey: immunizationKeys.status(studentId),
+    queryFn: ({ signal }) => getImmunizationStatus(studentId, signal),
+  });
+}
+
+export function useImmunizationStatus(studentId: string) {
+  return useQuery(immunizationStatusQueryOptions(studentId));
+}
