@@ -73,6 +73,32 @@ describe('student profile cache', () => {
     expect(t.server.app.cache.stats().misses).toBe(missesBefore + 1);
   });
 
+  it('a new allergy makes the next read a miss that shows it, with its alert', async () => {
+    const student = await createStudent(t.server, org);
+    await profile(student.id);
+    await profile(student.id);
+    const posted = await t.server.inject({
+      method: 'POST',
+      url: `/api/v1/students/${student.id}/allergies`,
+      headers: bearer(org.nurse),
+      payload: {
+        allergen: 'Peanut',
+        allergyType: 'FOOD',
+        severity: 'LIFE_THREATENING',
+        reactions: ['anaphylaxis'],
+      },
+    });
+    expect(posted.statusCode).toBe(201);
+    const misses = t.server.app.cache.stats().misses;
+    const fresh = (await profile(student.id)).result as {
+      allergies: Array<{ allergen: string }>;
+      alerts: unknown[];
+    };
+    expect(t.server.app.cache.stats().misses).toBe(misses + 1);
+    expect(fresh.allergies.map((a) => a.allergen)).toEqual(['Peanut']);
+    expect(fresh.alerts).toHaveLength(1);
+  });
+
   it('audits every read, cached or not', async () => {
     const student = await createStudent(t.server, org);
     await profile(student.id);

@@ -102,6 +102,12 @@ describe('the five rights refuse and write nothing', () => {
     await expectRefused(studentId, rx.id, givenPayload({ dose: '400 mg' }), 422, /Right dose/);
   });
 
+  it('no parent consent on file', async () => {
+    const studentId = await newStudent();
+    const rx = await createPrescription(t.server, orgA, studentId, { parentConsentOnFile: false });
+    await expectRefused(studentId, rx.id, givenPayload(), 422, /parent consent/);
+  });
+
   it('wrong route', async () => {
     const studentId = await newStudent();
     const rx = await createPrescription(t.server, orgA, studentId);

@@ -62,6 +62,10 @@ export class FiveRightsCheck {
 
   private async rightMedication(attempt: DoseAttempt, transaction: Transaction): Promise<void> {
     const { prescription, administeredAt, settings } = attempt;
+    // A school may not give a child medicine without the parent's written consent.
+    if (!prescription.parentConsentOnFile) {
+      throw refuse('Right medication: no parent consent is on file for this prescription');
+    }
     const day = await this.clock.localDate(administeredAt, settings.timeZone, transaction);
     const started = prescription.startDate <= day;
     const notEnded = !prescription.endDate || day <= prescription.endDate;
