@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { stubFetch } from '@/testing/fetchStub';
 import { renderApp } from '@/testing/render';
+import { student } from '@/testing/studentFixture';
 import { startSession } from '@/services/session/sessionStore';
 
 const user = (role: string) => ({
@@ -12,20 +13,6 @@ const user = (role: string) => ({
   role,
   organizationId: 'o1',
 });
-const student = {
-  id: 's1',
-  organizationId: 'o1',
-  schoolId: null,
-  firstName: 'Ava',
-  lastName: 'Martinez',
-  dateOfBirth: '2014-03-09',
-  grade: '5',
-  gender: null,
-  studentNumber: 'S-1',
-  isActive: true,
-  createdAt: '2024-01-01T00:00:00Z',
-  updatedAt: '2024-01-01T00:00:00Z',
-};
 const prescription = {
   id: 'p1',
   medication: { name: 'Ibuprofen', form: 'TABLET', strength: '200 mg', controlledSchedule: null },

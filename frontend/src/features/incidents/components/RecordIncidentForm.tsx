@@ -1,5 +1,8 @@
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { CheckboxField } from '@/components/CheckboxField';
+import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
+import { FormPanel } from '@/components/FormPanel';
 import { humanize } from '@/lib/humanize';
 import { useCreateIncident } from '../api/createIncident';
 import {
@@ -37,7 +40,6 @@ export function RecordIncidentForm({
   onRecorded,
 }: RecordIncidentFormProps) {
   const id = useId();
-  const titleId = `${id}-title`;
   const firstFieldRef = useRef<HTMLSelectElement>(null);
   const { values, setValue, errors, markSubmitted } = useIncidentForm();
   const mutation = useCreateIncident({
@@ -64,16 +66,8 @@ export function RecordIncidentForm({
     mutation.mutate(toIncidentInput(studentId, values));
   };
 
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onCancel();
-    }
-  };
-
   return (
-    <div className="panel stack" role="dialog" aria-labelledby={titleId} onKeyDown={handleKeyDown}>
-      <h3 id={titleId}>Record an incident for {studentName}</h3>
+    <FormPanel title={`Record an incident for ${studentName}`} onCancel={onCancel}>
       <form className="stack" noValidate onSubmit={handleSubmit}>
         <div className="form-grid">
           <FormField id={fieldId('type')} label="Type" error={errors.type}>
@@ -164,15 +158,12 @@ export function RecordIncidentForm({
         </FormField>
         <fieldset className="stack">
           <legend>Parent or guardian</legend>
-          <div className="checkbox-field">
-            <input
-              id={fieldId('parentNotified')}
-              type="checkbox"
-              checked={values.parentNotified}
-              onChange={(event) => setValue('parentNotified', event.target.checked)}
-            />
-            <label htmlFor={fieldId('parentNotified')}>Parent notified</label>
-          </div>
+          <CheckboxField
+            id={fieldId('parentNotified')}
+            label="Parent notified"
+            checked={values.parentNotified}
+            onChange={(checked) => setValue('parentNotified', checked)}
+          />
           {values.parentNotified && (
             <div className="form-grid">
               <FormField id={fieldId('notificationMethod')} label="How" error={errors.notificationMethod}>
@@ -219,29 +210,19 @@ export function RecordIncidentForm({
             </div>
           )}
         </fieldset>
-        <div className="checkbox-field">
-          <input
-            id={fieldId('followUpRequired')}
-            type="checkbox"
-            checked={values.followUpRequired}
-            onChange={(event) => setValue('followUpRequired', event.target.checked)}
-          />
-          <label htmlFor={fieldId('followUpRequired')}>Follow-up required</label>
-        </div>
-        {mutation.isError && (
-          <p className="alert alert-error" role="alert">
-            {mutation.error.message}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Save incident'}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <CheckboxField
+          id={fieldId('followUpRequired')}
+          label="Follow-up required"
+          checked={values.followUpRequired}
+          onChange={(checked) => setValue('followUpRequired', checked)}
+        />
+        <FormActions
+          submitLabel="Save incident"
+          pending={mutation.isPending}
+          onCancel={onCancel}
+          error={mutation.error?.message}
+        />
       </form>
-    </div>
+    </FormPanel>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { ActionPanel } from '@/components/ActionPanel';
 import { humanize } from '@/lib/humanize';
 import type { AdministrationInput, DosePrescription, DoseStudent } from '../types';
 import { medicationLabel } from './medicationLabel';
@@ -11,63 +11,30 @@ interface RecordDoseActionProps {
   onRecorded?: () => Promise<unknown> | void;
 }
 
-/** The "Record dose" button and its panel; focus returns to the button when the panel closes. */
+/** The "Record dose" button and its panel. */
 export function RecordDoseAction({ student, prescription, onRecorded }: RecordDoseActionProps) {
-  const [open, setOpen] = useState(false);
-  const [confirmation, setConfirmation] = useState<string | null>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-
-  useEffect(() => {
-    if (!open && returnFocus.current) {
-      returnFocus.current = false;
-      buttonRef.current?.focus();
-    }
-  }, [open]);
-
-  const close = () => {
-    returnFocus.current = true;
-    setOpen(false);
-  };
-  const handleSuccess = (_administration: unknown, input: AdministrationInput) => {
-    setConfirmation(
-      input.status === 'GIVEN'
-        ? `Dose recorded: ${input.dose ?? prescription.dose} given.`
-        : `Dose recorded as ${humanize(input.status).toLowerCase()}.`,
-    );
-    close();
-  };
+  const confirmation = (input: AdministrationInput) =>
+    input.status === 'GIVEN'
+      ? `Dose recorded: ${input.dose ?? prescription.dose} given.`
+      : `Dose recorded as ${humanize(input.status).toLowerCase()}.`;
 
   return (
-    <div className="stack">
-      <div className="row">
-        <button
-          ref={buttonRef}
-          type="button"
-          className="button"
-          aria-expanded={open}
-          onClick={() => {
-            setConfirmation(null);
-            setOpen(true);
-          }}
-        >
+    <ActionPanel
+      // Several prescriptions can sit on one page, so the button names its medication.
+      label={
+        <>
           Record dose<span className="visually-hidden"> of {medicationLabel(prescription)}</span>
-        </button>
-      </div>
-      {confirmation && (
-        <p className="alert alert-success" role="status">
-          {confirmation}
-        </p>
-      )}
-      {open && (
+        </>
+      }
+      renderForm={({ close, succeed }) => (
         <RecordDoseForm
           student={student}
           prescription={prescription}
           onCancel={close}
-          onSuccess={handleSuccess}
+          onSuccess={(_administration, input) => succeed(confirmation(input))}
           onRecorded={onRecorded}
         />
       )}
-    </div>
+    />
   );
 }

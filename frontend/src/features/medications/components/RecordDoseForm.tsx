@@ -1,4 +1,8 @@
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { CheckboxField } from '@/components/CheckboxField';
+import { FormActions } from '@/components/FormActions';
+import { FormField } from '@/components/FormField';
+import { FormPanel } from '@/components/FormPanel';
 import { humanize } from '@/lib/humanize';
 import { useRecordAdministration } from '../api/recordAdministration';
 import { toAdministrationInput, useDoseForm, validateDose, type DoseFormValues } from '../hooks/useDoseForm';
@@ -40,7 +44,6 @@ export function RecordDoseForm({
   onRecorded,
 }: RecordDoseFormProps) {
   const id = useId();
-  const titleId = `${id}-title`;
   const serverErrorId = `${id}-server-error`;
   const firstFieldRef = useRef<HTMLSelectElement>(null);
   const { values, setValue, errors, markSubmitted } = useDoseForm(prescription);
@@ -62,14 +65,6 @@ export function RecordDoseForm({
   }, []);
 
   const fieldId = (name: keyof DoseFormValues) => `${id}-${name}`;
-  const errorId = (name: keyof DoseFormValues) => `${id}-${name}-error`;
-  const describedBy = (name: keyof DoseFormValues) => (errors[name] ? errorId(name) : undefined);
-  const fieldError = (name: keyof DoseFormValues) =>
-    errors[name] && (
-      <p id={errorId(name)} className="field-error">
-        {errors[name]}
-      </p>
-    );
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -87,110 +82,101 @@ export function RecordDoseForm({
     });
   };
 
-  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onCancel();
-    }
-  };
-
   return (
-    <div className="panel stack" role="dialog" aria-labelledby={titleId} onKeyDown={handleKeyDown}>
-      <h3 id={titleId}>Record dose: {medicationLabel(prescription)}</h3>
+    <FormPanel title={`Record dose: ${medicationLabel(prescription)}`} onCancel={onCancel}>
       <form className="stack" noValidate onSubmit={handleSubmit}>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={fieldId('status')}>Status</label>
-            <select
-              id={fieldId('status')}
-              ref={firstFieldRef}
-              value={values.status}
-              onChange={(event) => setValue('status', event.target.value as DoseFormValues['status'])}
-            >
-              {ADMINISTRATION_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {humanize(status)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId('dose')}>Dose</label>
+          <FormField id={fieldId('status')} label="Status">
+            {(control) => (
+              <select
+                {...control}
+                ref={firstFieldRef}
+                value={values.status}
+                onChange={(event) => setValue('status', event.target.value as DoseFormValues['status'])}
+              >
+                {ADMINISTRATION_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {humanize(status)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField id={fieldId('dose')} label="Dose" error={errors.dose}>
+            {(control) => (
+              <input
+                {...control}
+                value={values.dose}
+                onChange={(event) => setValue('dose', event.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
+          <FormField id={fieldId('route')} label="Route" error={errors.route}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.route}
+                onChange={(event) => setValue('route', event.target.value)}
+              >
+                <option value="">Choose…</option>
+                {routeOptions.map((route) => (
+                  <option key={route} value={route}>
+                    {humanize(route)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField id={fieldId('administeredAt')} label="Time" error={errors.administeredAt}>
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={values.administeredAt}
+                onChange={(event) => setValue('administeredAt', event.target.value)}
+                required
+              />
+            )}
+          </FormField>
+        </div>
+        <FormField
+          id={fieldId('reason')}
+          label={`Reason${values.status === 'GIVEN' ? ' (optional)' : ''}`}
+          error={errors.reason}
+        >
+          {(control) => (
             <input
-              id={fieldId('dose')}
-              value={values.dose}
-              onChange={(event) => setValue('dose', event.target.value)}
-              aria-invalid={Boolean(errors.dose) || undefined}
-              aria-describedby={describedBy('dose')}
+              {...control}
+              value={values.reason}
+              onChange={(event) => setValue('reason', event.target.value)}
+              required={values.status !== 'GIVEN'}
               autoComplete="off"
             />
-            {fieldError('dose')}
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId('route')}>Route</label>
-            <select
-              id={fieldId('route')}
-              value={values.route}
-              onChange={(event) => setValue('route', event.target.value)}
-              aria-invalid={Boolean(errors.route) || undefined}
-              aria-describedby={describedBy('route')}
-            >
-              <option value="">Choose…</option>
-              {routeOptions.map((route) => (
-                <option key={route} value={route}>
-                  {humanize(route)}
-                </option>
-              ))}
-            </select>
-            {fieldError('route')}
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId('administeredAt')}>Time</label>
-            <input
-              id={fieldId('administeredAt')}
-              type="datetime-local"
-              value={values.administeredAt}
-              onChange={(event) => setValue('administeredAt', event.target.value)}
-              required
-              aria-invalid={Boolean(errors.administeredAt) || undefined}
-              aria-describedby={describedBy('administeredAt')}
-            />
-            {fieldError('administeredAt')}
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={fieldId('reason')}>Reason{values.status === 'GIVEN' ? ' (optional)' : ''}</label>
-          <input
-            id={fieldId('reason')}
-            value={values.reason}
-            onChange={(event) => setValue('reason', event.target.value)}
-            required={values.status !== 'GIVEN'}
-            aria-invalid={Boolean(errors.reason) || undefined}
-            aria-describedby={describedBy('reason')}
-            autoComplete="off"
-          />
-          {fieldError('reason')}
-        </div>
+          )}
+        </FormField>
         {controlled && (
-          <div className="field">
-            <label htmlFor={fieldId('witnessUserId')}>Witness user ID (controlled substance)</label>
-            <input
-              id={fieldId('witnessUserId')}
-              value={values.witnessUserId}
-              onChange={(event) => setValue('witnessUserId', event.target.value)}
-              autoComplete="off"
-            />
-          </div>
+          <FormField id={fieldId('witnessUserId')} label="Witness user ID (controlled substance)">
+            {(control) => (
+              <input
+                {...control}
+                value={values.witnessUserId}
+                onChange={(event) => setValue('witnessUserId', event.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </FormField>
         )}
-        <div className="field">
-          <label htmlFor={fieldId('notes')}>Notes (optional)</label>
-          <textarea
-            id={fieldId('notes')}
-            rows={2}
-            value={values.notes}
-            onChange={(event) => setValue('notes', event.target.value)}
-          />
-        </div>
+        <FormField id={fieldId('notes')} label="Notes (optional)">
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={values.notes}
+              onChange={(event) => setValue('notes', event.target.value)}
+            />
+          )}
+        </FormField>
         <fieldset className="stack">
           <legend>Five rights</legend>
           <FiveRightsReview
@@ -200,35 +186,22 @@ export function RecordDoseForm({
             route={values.route}
             administeredAt={values.administeredAt}
           />
-          <div className="checkbox-field">
-            <input
-              id={fieldId('fiveRightsConfirmed')}
-              type="checkbox"
-              checked={values.fiveRightsConfirmed}
-              onChange={(event) => setValue('fiveRightsConfirmed', event.target.checked)}
-              aria-invalid={Boolean(errors.fiveRightsConfirmed) || undefined}
-              aria-describedby={describedBy('fiveRightsConfirmed')}
-            />
-            <label htmlFor={fieldId('fiveRightsConfirmed')}>
-              I confirm the five rights: right student, medication, dose, route and time
-            </label>
-          </div>
-          {fieldError('fiveRightsConfirmed')}
+          <CheckboxField
+            id={fieldId('fiveRightsConfirmed')}
+            label="I confirm the five rights: right student, medication, dose, route and time"
+            checked={values.fiveRightsConfirmed}
+            onChange={(checked) => setValue('fiveRightsConfirmed', checked)}
+            error={errors.fiveRightsConfirmed}
+          />
         </fieldset>
-        {mutation.isError && (
-          <p id={serverErrorId} className="alert alert-error" role="alert">
-            {mutation.error.message}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Save dose'}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Save dose"
+          pending={mutation.isPending}
+          onCancel={onCancel}
+          error={mutation.error?.message}
+          errorId={serverErrorId}
+        />
       </form>
-    </div>
+    </FormPanel>
   );
 }

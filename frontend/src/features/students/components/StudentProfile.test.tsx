@@ -2,23 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { boom, stubFetch } from '@/testing/fetchStub';
 import { renderWithQueryClient } from '@/testing/render';
+import { student } from '@/testing/studentFixture';
 import type { StudentProfile as Profile } from '../types';
 import { StudentProfile } from './StudentProfile';
-
-const student = {
-  id: 's1',
-  organizationId: 'o1',
-  schoolId: null,
-  firstName: 'Ava',
-  lastName: 'Martinez',
-  dateOfBirth: '2014-03-09',
-  grade: '5',
-  gender: null,
-  studentNumber: 'S-1',
-  isActive: true,
-  createdAt: '2024-01-01T00:00:00Z',
-  updatedAt: '2024-01-01T00:00:00Z',
-} as const;
 
 const fullProfile: Profile = {
   ...student,
