@@ -11,6 +11,8 @@ import { immunizationsMigration } from './202611280006-immunizations.js';
 import { incidentsMigration } from './202611280007-incidents.js';
 import { appointmentsMigration } from './202611280008-appointments.js';
 import { inventoryMigration } from './202611280009-inventory.js';
+import { alertsMigration } from './202611280010-alerts.js';
+import { notificationsMigration } from './202611280011-notifications.js';
 import type { Migration } from './Migration.js';
 
 export type { Migration } from './Migration.js';
@@ -25,4 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   incidentsMigration,
   appointmentsMigration,
   inventoryMigration,
+  alertsMigration,
+  notificationsMigration,
 ];

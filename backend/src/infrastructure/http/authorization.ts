@@ -33,6 +33,11 @@ export const PERMISSIONS = {
   'appointments:write': CLINICAL_STAFF,
   'inventory:read': ALL,
   'inventory:write': CLINICAL_STAFF,
+  'alerts:read': ALL,
+  'alerts:raise': CLINICAL_STAFF,
+  /** Acknowledging says "I have seen it": anyone who can see alerts may say so. */
+  'alerts:acknowledge': ALL,
+  'notifications:self': ALL,
   'users:manage': ADMIN_ONLY,
   'audit:read': ADMIN_ONLY,
   'cache:manage': ADMIN_ONLY,
