@@ -25,6 +25,8 @@ import { immunizationsPlugin } from './modules/immunizations/index.js';
 import { incidentsPlugin } from './modules/incidents/index.js';
 import { appointmentsPlugin } from './modules/appointments/index.js';
 import { inventoryPlugin } from './modules/inventory/index.js';
+import { alertsPlugin } from './modules/alerts/index.js';
+import { notificationsPlugin } from './modules/notifications/index.js';
 
 declare module '@hapi/hapi' {
   interface ServerApplicationState {
@@ -93,6 +95,8 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
     incidentsPlugin,
     appointmentsPlugin,
     inventoryPlugin,
+    notificationsPlugin,
+    alertsPlugin,
   ];
   for (const plugin of modules) {
     await server.register(plugin);

@@ -4,8 +4,7 @@
  */
 import type { Transaction } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
-import { AppError } from '../../infrastructure/http/AppError.js';
-import { readForStudent, writeForStudent, type HealthRecordContext } from './context.js';
+import { readForStudent, updateForStudent, writeForStudent, type HealthRecordContext } from './context.js';
 import { ALLERGY_SEVERITIES, type AllergySeverity, type AllergyType } from './enums.js';
 import type { AllergyAttributes } from './models.js';
 import { conflictOnDuplicate, ruleRefusal } from './rules.js';
@@ -102,25 +101,14 @@ export class AllergyService {
     input: UpdateAllergyInput,
   ): Promise<AllergyView> {
     return conflictOnDuplicate(DUPLICATE, () =>
-      writeForStudent(this.ctx, actor, studentId, async (transaction) => {
-        const row = await this.Allergy.findOne({
-          where: { id: allergyId, studentId, organizationId: actor.organizationId },
-          transaction,
-          lock: transaction.LOCK.UPDATE,
-        });
-        if (!row) throw AppError.notFound('Allergy');
-        assertEpiPenDetailsAllowed({ ...row.get({ plain: true }), ...input });
-        await row.update(input, { transaction });
-        await this.ctx
-          .audit()
-          .recordFor(
-            actor,
-            `${ENTITY}.update`,
-            { type: ENTITY, id: row.id },
-            { studentId, fields: Object.keys(input) },
-            transaction,
-          );
-        return allergyView(row);
+      updateForStudent(this.ctx, actor, studentId, {
+        model: this.Allergy,
+        entity: ENTITY,
+        label: 'Allergy',
+        id: allergyId,
+        input,
+        view: allergyView,
+        check: assertEpiPenDetailsAllowed,
       }),
     );
   }

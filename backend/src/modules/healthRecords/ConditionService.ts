@@ -4,8 +4,7 @@
  */
 import { Op } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
-import { AppError } from '../../infrastructure/http/AppError.js';
-import { readForStudent, writeForStudent, type HealthRecordContext } from './context.js';
+import { readForStudent, updateForStudent, writeForStudent, type HealthRecordContext } from './context.js';
 import { CONDITION_STATUSES, type ConditionStatus } from './enums.js';
 import { conditionView, forActor, type ConditionView } from './views.js';
 
@@ -74,24 +73,13 @@ export class ConditionService {
     conditionId: string,
     input: UpdateConditionInput,
   ): Promise<ConditionView> {
-    return writeForStudent(this.ctx, actor, studentId, async (transaction) => {
-      const row = await this.Condition.findOne({
-        where: { id: conditionId, studentId, organizationId: actor.organizationId },
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
-      if (!row) throw AppError.notFound('Condition');
-      await row.update(input, { transaction });
-      await this.ctx
-        .audit()
-        .recordFor(
-          actor,
-          `${ENTITY}.update`,
-          { type: ENTITY, id: row.id },
-          { studentId, fields: Object.keys(input) },
-          transaction,
-        );
-      return conditionView(row);
+    return updateForStudent(this.ctx, actor, studentId, {
+      model: this.Condition,
+      entity: ENTITY,
+      label: 'Condition',
+      id: conditionId,
+      input,
+      view: conditionView,
     });
   }
 }

@@ -1,58 +1,25 @@
 /** What the API answers for the module's records, and the mapping from stored rows. */
 import type {
-  AdministrationStatus,
-  ControlledSchedule,
-  MedicationForm,
-  MedicationRoute,
-} from './constants.js';
-import type { AdministrationInstance, MedicationInstance } from './models.js';
+  AdministrationAttributes,
+  AdministrationInstance,
+  MedicationAttributes,
+  MedicationInstance,
+  PrescriptionAttributes,
+} from './models.js';
 
-export interface MedicationView {
-  id: string;
-  name: string;
-  form: MedicationForm;
-  strength: string;
-  ndc: string | null;
-  controlledSchedule: ControlledSchedule | null;
-}
+// Views are derived from the stored attributes so a column's type is stated once; each names
+// what it leaves out (tenancy and internal bookkeeping), and the mappers below copy field by field.
+export type MedicationView = Omit<MedicationAttributes, 'organizationId' | 'createdAt' | 'updatedAt'>;
 
-export interface AdministrationView {
-  id: string;
-  prescriptionId: string;
-  studentId: string;
-  status: AdministrationStatus;
-  dose: string | null;
-  route: MedicationRoute | null;
-  administeredAt: Date;
-  scheduledFor: Date | null;
-  reason: string | null;
-  witnessUserId: string | null;
-  notes: string | null;
-  correctsAdministrationId: string | null;
-  administeredBy: string;
-  createdAt: Date;
-}
+export type AdministrationView = Omit<AdministrationAttributes, 'organizationId'>;
 
-export interface PrescriptionView {
-  id: string;
-  studentId: string;
+export interface PrescriptionView extends Omit<
+  PrescriptionAttributes,
+  'organizationId' | 'medicationId' | 'changeReason' | 'discontinuedBy' | 'createdBy'
+> {
   medication: MedicationView;
-  dose: string;
-  route: MedicationRoute;
-  scheduleTimes: string[];
-  prn: boolean;
-  minIntervalMinutes: number | null;
-  startDate: string;
-  endDate: string | null;
-  prescriber: string;
-  parentConsentOnFile: boolean;
-  dosesOnHand: number;
-  instructions: string | null;
-  discontinuedAt: Date | null;
   /** Active today in the organization's time zone. */
   active: boolean;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export function toMedicationView(m: MedicationInstance | MedicationView): MedicationView {
