@@ -3,7 +3,9 @@
  * one user of each role, each with a live session token.
  */
 import type { Server } from '@hapi/hapi';
+import type { Actor } from '../../src/infrastructure/http/actor.js';
 import type { Role } from '../../src/infrastructure/http/authorization.js';
+import type { StudentView } from '../../src/modules/students/index.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -64,6 +66,12 @@ export async function createOrganization(server: Server): Promise<TestOrganizati
 
 export const bearer = (user: TestUser) => ({ authorization: `Bearer ${user.token}` });
 
+/** The Actor a service or demo seed takes, for the organization's user of that role. */
+export function actorFor(org: TestOrganization, role: Role = 'ADMIN'): Actor {
+  const user = { ADMIN: org.admin, NURSE: org.nurse, VIEWER: org.viewer }[role];
+  return { userId: user.id, organizationId: org.id, role, ip: null, userAgent: 'test seed' };
+}
+
 export function studentPayload(overrides: Record<string, unknown> = {}) {
   return {
     firstName: 'Jordan',
@@ -94,4 +102,18 @@ export async function createStudent(
     dateOfBirth: string;
     grade: string;
   };
+}
+
+/** `count` students made through the API, read back as the demo seeds take them. */
+export async function createStudents(
+  server: Server,
+  org: TestOrganization,
+  count: number,
+): Promise<StudentView[]> {
+  const students: StudentView[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const created = await createStudent(server, org);
+    students.push(await server.plugins.students.service.assertExists(org.id, created.id));
+  }
+  return students;
 }

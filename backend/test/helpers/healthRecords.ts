@@ -1,6 +1,14 @@
-/** Shared builders and queries for the healthRecords test files. */
+/** Shared setup, builders and queries for the healthRecords test files. */
 import type { Server } from '@hapi/hapi';
-import { bearer, type TestUser } from './fixtures.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  bearer,
+  createOrganization,
+  createStudent,
+  type TestOrganization,
+  type TestUser,
+} from './fixtures.js';
+import { startTestServer, type TestServer } from './testServer.js';
 
 export function allergyPayload(overrides: Record<string, unknown> = {}) {
   return {
@@ -65,6 +73,29 @@ export function api(server: Server) {
   };
 }
 
+export interface HealthRecordsSuite {
+  server: Server;
+  http: ReturnType<typeof api>;
+  orgA: TestOrganization;
+  /** Another tenant, for the tests that must not see across organizations. */
+  orgB: TestOrganization;
+}
+
+/** The file's server and organizations, filled in by beforeAll (so read them inside tests only). */
+export function healthRecordsSuite(): HealthRecordsSuite {
+  const suite = {} as HealthRecordsSuite;
+  let t: TestServer | undefined;
+  beforeAll(async () => {
+    t = await startTestServer();
+    suite.server = t.server;
+    suite.http = api(t.server);
+    suite.orgA = await createOrganization(t.server);
+    suite.orgB = await createOrganization(t.server);
+  });
+  afterAll(() => t?.stop());
+  return suite;
+}
+
 export async function count(server: Server, sql: string, replacements: Record<string, unknown> = {}) {
   const row = (await server.app.sequelize.query(sql, { replacements, plain: true })) as { n: number };
   return row.n;
@@ -84,4 +115,19 @@ export function auditRowsFor(server: Server, action: string, studentId: string) 
     `SELECT count(*)::int AS n FROM audit_log WHERE action = :action AND details->>'studentId' = :studentId`,
     { action, studentId },
   );
+}
+
+/** A create with one bad field: 400 naming the field, and nothing written for the student. */
+export async function expectFieldRefused(
+  t: HealthRecordsSuite,
+  path: (studentId: string) => string,
+  table: string,
+  payload: object,
+  field: string,
+) {
+  const student = await createStudent(t.server, t.orgA);
+  const res = await t.http.post(t.orgA.nurse, path(student.id), payload);
+  expect(res.statusCode).toBe(400);
+  expect((res.result as { message: string }).message).toContain(field);
+  expect(await rowsOf(t.server, table, student.id)).toBe(0);
 }

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  actorFor,
   bearer,
   createOrganization,
   createStudent,
+  createStudents,
   createUser,
   type TestOrganization,
   type TestUser,
 } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 import { seedAppointmentsDemo } from '../../src/seed/appointmentsDemo.js';
-import type { StudentView } from '../../src/modules/students/index.js';
 
 let t: TestServer;
 let orgA: TestOrganization;
@@ -319,22 +320,11 @@ describe('appointments: refusals', () => {
   });
 });
 
-function adminActor(org: TestOrganization) {
-  return {
-    userId: org.admin.id,
-    organizationId: org.id,
-    role: 'ADMIN' as const,
-    ip: null,
-    userAgent: 'test seed',
-  };
-}
-
 describe('appointments demo seed', () => {
   it('books upcoming visits for a share of the students without double-booking', async () => {
     const org = await createOrganization(t.server);
-    const students = [];
-    for (let i = 0; i < 12; i += 1) students.push(await createStudent(t.server, org));
-    await seedAppointmentsDemo(t.server, adminActor(org), students as unknown as StudentView[]);
+    const students = await createStudents(t.server, org, 12);
+    await seedAppointmentsDemo(t.server, actorFor(org), students);
     const row = (await t.server.app.sequelize.query(
       `SELECT count(*)::int AS n, count(reminder_due_at)::int AS reminders FROM appointments
         WHERE organization_id = :org AND status = 'SCHEDULED'`,

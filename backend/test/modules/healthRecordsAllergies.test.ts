@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
-import { allergyPayload, api, auditRowsFor, count, rowsOf } from '../helpers/healthRecords.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { describe, expect, it } from 'vitest';
+import { createStudent } from '../helpers/fixtures.js';
+import {
+  allergyPayload,
+  auditRowsFor,
+  count,
+  expectFieldRefused,
+  healthRecordsSuite,
+  rowsOf,
+} from '../helpers/healthRecords.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-let http: ReturnType<typeof api>;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  http = api(t.server);
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const t = healthRecordsSuite();
 
 const url = (studentId: string) => `/api/v1/students/${studentId}/allergies`;
 const noPen = { epiPenRequired: false, epiPenLocation: null, epiPenExpiresOn: null };
@@ -22,8 +17,8 @@ type Allergy = { id: string; allergen: string; severity: string; isActive: boole
 
 describe('allergies', () => {
   it('records an allergy and lists it back, audited', async () => {
-    const student = await createStudent(t.server, orgA);
-    const created = await http.post(orgA.nurse, url(student.id), allergyPayload());
+    const student = await createStudent(t.server, t.orgA);
+    const created = await t.http.post(t.orgA.nurse, url(student.id), allergyPayload());
     expect(created.statusCode).toBe(201);
     const allergy = created.result as Allergy & Record<string, unknown>;
     expect(allergy).toMatchObject({
@@ -39,7 +34,7 @@ describe('allergies', () => {
     });
     expect(allergy).not.toHaveProperty('organizationId');
 
-    const listed = await http.get(orgA.nurse, url(student.id));
+    const listed = await t.http.get(t.orgA.nurse, url(student.id));
     expect(listed.statusCode).toBe(200);
     expect((listed.result as Allergy[]).map((a) => a.id)).toEqual([allergy.id]);
 
@@ -54,25 +49,25 @@ describe('allergies', () => {
   });
 
   it('lists the most dangerous allergy first', async () => {
-    const student = await createStudent(t.server, orgA);
-    await http.post(
-      orgA.nurse,
+    const student = await createStudent(t.server, t.orgA);
+    await t.http.post(
+      t.orgA.nurse,
       url(student.id),
       allergyPayload({ allergen: 'Dust', severity: 'MILD', ...noPen }),
     );
-    await http.post(
-      orgA.nurse,
+    await t.http.post(
+      t.orgA.nurse,
       url(student.id),
       allergyPayload({ allergen: 'Bee venom', allergyType: 'INSECT' }),
     );
-    const res = await http.get(orgA.nurse, url(student.id));
+    const res = await t.http.get(t.orgA.nurse, url(student.id));
     expect((res.result as Allergy[]).map((a) => a.allergen)).toEqual(['Bee venom', 'Dust']);
   });
 
   it('refuses a second active record of the same allergen with 409 and writes nothing', async () => {
-    const student = await createStudent(t.server, orgA);
-    await http.post(orgA.nurse, url(student.id), allergyPayload());
-    const again = await http.post(orgA.nurse, url(student.id), allergyPayload({ allergen: ' peanut ' }));
+    const student = await createStudent(t.server, t.orgA);
+    await t.http.post(t.orgA.nurse, url(student.id), allergyPayload());
+    const again = await t.http.post(t.orgA.nurse, url(student.id), allergyPayload({ allergen: ' peanut ' }));
     expect(again.statusCode).toBe(409);
     expect((again.result as { message: string }).message).not.toMatch(/peanut/i);
     expect(await rowsOf(t.server, 'allergies', student.id)).toBe(1);
@@ -80,8 +75,8 @@ describe('allergies', () => {
   });
 
   it('refuses EpiPen details without an EpiPen requirement (422, nothing written)', async () => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, url(student.id), allergyPayload({ epiPenRequired: false }));
+    const student = await createStudent(t.server, t.orgA);
+    const res = await t.http.post(t.orgA.nurse, url(student.id), allergyPayload({ epiPenRequired: false }));
     expect(res.statusCode).toBe(422);
     expect((res.result as { message: string }).message).toMatch(/EpiPen/);
     expect(await rowsOf(t.server, 'allergies', student.id)).toBe(0);
@@ -89,32 +84,32 @@ describe('allergies', () => {
   });
 
   it('updates partially and retires an allergy without deleting it', async () => {
-    const student = await createStudent(t.server, orgA);
-    const { id } = (await http.post(orgA.nurse, url(student.id), allergyPayload())).result as Allergy;
-    const changed = await http.patch(orgA.nurse, `${url(student.id)}/${id}`, { severity: 'SEVERE' });
+    const student = await createStudent(t.server, t.orgA);
+    const { id } = (await t.http.post(t.orgA.nurse, url(student.id), allergyPayload())).result as Allergy;
+    const changed = await t.http.patch(t.orgA.nurse, `${url(student.id)}/${id}`, { severity: 'SEVERE' });
     expect(changed.statusCode).toBe(200);
     expect(changed.result).toMatchObject({ id, severity: 'SEVERE', allergen: 'Peanut' });
 
-    const retired = await http.patch(orgA.nurse, `${url(student.id)}/${id}`, { isActive: false });
+    const retired = await t.http.patch(t.orgA.nurse, `${url(student.id)}/${id}`, { isActive: false });
     expect(retired.result).toMatchObject({ isActive: false });
     expect(await rowsOf(t.server, 'allergies', student.id)).toBe(1);
-    expect((await http.get(orgA.nurse, url(student.id))).result).toEqual([]);
-    const history = await http.get(orgA.nurse, `${url(student.id)}?includeInactive=true`);
+    expect((await t.http.get(t.orgA.nurse, url(student.id))).result).toEqual([]);
+    const history = await t.http.get(t.orgA.nurse, `${url(student.id)}?includeInactive=true`);
     expect((history.result as Allergy[]).map((a) => a.id)).toEqual([id]);
 
     // Retired, the allergen may be recorded again; reactivating the old one is then a conflict.
-    expect((await http.post(orgA.nurse, url(student.id), allergyPayload())).statusCode).toBe(201);
-    const reactivate = await http.patch(orgA.nurse, `${url(student.id)}/${id}`, { isActive: true });
+    expect((await t.http.post(t.orgA.nurse, url(student.id), allergyPayload())).statusCode).toBe(201);
+    const reactivate = await t.http.patch(t.orgA.nurse, `${url(student.id)}/${id}`, { isActive: true });
     expect(reactivate.statusCode).toBe(409);
     expect(await auditRowsFor(t.server, 'allergy.update', student.id)).toBe(2);
   });
 
   it('refuses an update that would leave EpiPen details without the requirement', async () => {
-    const student = await createStudent(t.server, orgA);
-    const { id } = (await http.post(orgA.nurse, url(student.id), allergyPayload())).result as Allergy;
-    const res = await http.patch(orgA.nurse, `${url(student.id)}/${id}`, { epiPenRequired: false });
+    const student = await createStudent(t.server, t.orgA);
+    const { id } = (await t.http.post(t.orgA.nurse, url(student.id), allergyPayload())).result as Allergy;
+    const res = await t.http.patch(t.orgA.nurse, `${url(student.id)}/${id}`, { epiPenRequired: false });
     expect(res.statusCode).toBe(422);
-    const cleared = await http.patch(orgA.nurse, `${url(student.id)}/${id}`, {
+    const cleared = await t.http.patch(t.orgA.nurse, `${url(student.id)}/${id}`, {
       epiPenRequired: false,
       epiPenLocation: null,
       epiPenExpiresOn: null,
@@ -136,43 +131,41 @@ describe('allergies: validation', () => {
     ['an unknown field', { colour: 'red' }, 'colour'],
   ];
   it.each(bad)('answers 400 naming the field for %s', async (_label, override, field) => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, url(student.id), allergyPayload(override));
-    expect(res.statusCode).toBe(400);
-    expect((res.result as { message: string }).message).toContain(field);
-    expect(await rowsOf(t.server, 'allergies', student.id)).toBe(0);
+    await expectFieldRefused(t, url, 'allergies', allergyPayload(override), field);
   });
 
   it('answers 400 to an empty update and a bad allergy id', async () => {
-    const student = await createStudent(t.server, orgA);
-    expect((await http.patch(orgA.nurse, `${url(student.id)}/${crypto.randomUUID()}`, {})).statusCode).toBe(
-      400,
-    );
-    expect((await http.patch(orgA.nurse, `${url(student.id)}/nope`, { severity: 'MILD' })).statusCode).toBe(
-      400,
-    );
+    const student = await createStudent(t.server, t.orgA);
+    expect(
+      (await t.http.patch(t.orgA.nurse, `${url(student.id)}/${crypto.randomUUID()}`, {})).statusCode,
+    ).toBe(400);
+    expect(
+      (await t.http.patch(t.orgA.nurse, `${url(student.id)}/nope`, { severity: 'MILD' })).statusCode,
+    ).toBe(400);
   });
 });
 
 describe('allergies: tenancy and roles', () => {
   it("answers 404 for another organization's student, read or write, and writes nothing", async () => {
-    const theirs = await createStudent(t.server, orgB);
-    expect((await http.get(orgA.nurse, url(theirs.id))).statusCode).toBe(404);
-    expect((await http.post(orgA.nurse, url(theirs.id), allergyPayload())).statusCode).toBe(404);
+    const theirs = await createStudent(t.server, t.orgB);
+    expect((await t.http.get(t.orgA.nurse, url(theirs.id))).statusCode).toBe(404);
+    expect((await t.http.post(t.orgA.nurse, url(theirs.id), allergyPayload())).statusCode).toBe(404);
     expect(await rowsOf(t.server, 'allergies', theirs.id)).toBe(0);
   });
 
   it("answers 404 when patching another student's or organization's allergy", async () => {
-    const mine = await createStudent(t.server, orgA);
-    const other = await createStudent(t.server, orgA);
-    const theirs = await createStudent(t.server, orgB);
-    const { id: otherAllergy } = (await http.post(orgA.nurse, url(other.id), allergyPayload()))
+    const mine = await createStudent(t.server, t.orgA);
+    const other = await createStudent(t.server, t.orgA);
+    const theirs = await createStudent(t.server, t.orgB);
+    const { id: otherAllergy } = (await t.http.post(t.orgA.nurse, url(other.id), allergyPayload()))
       .result as Allergy;
-    const { id: theirAllergy } = (await http.post(orgB.nurse, url(theirs.id), allergyPayload()))
+    const { id: theirAllergy } = (await t.http.post(t.orgB.nurse, url(theirs.id), allergyPayload()))
       .result as Allergy;
-    const viaMine = await http.patch(orgA.nurse, `${url(mine.id)}/${otherAllergy}`, { severity: 'MILD' });
+    const viaMine = await t.http.patch(t.orgA.nurse, `${url(mine.id)}/${otherAllergy}`, { severity: 'MILD' });
     expect(viaMine.statusCode).toBe(404);
-    const viaTheirs = await http.patch(orgA.nurse, `${url(theirs.id)}/${theirAllergy}`, { severity: 'MILD' });
+    const viaTheirs = await t.http.patch(t.orgA.nurse, `${url(theirs.id)}/${theirAllergy}`, {
+      severity: 'MILD',
+    });
     expect(viaTheirs.statusCode).toBe(404);
     const untouched = await count(
       t.server,
@@ -183,13 +176,13 @@ describe('allergies: tenancy and roles', () => {
   });
 
   it('answers 403 to a viewer writing and shows a viewer no notes', async () => {
-    const student = await createStudent(t.server, orgA);
-    const { id } = (await http.post(orgA.nurse, url(student.id), allergyPayload())).result as Allergy;
-    expect((await http.post(orgA.viewer, url(student.id), allergyPayload())).statusCode).toBe(403);
-    expect((await http.patch(orgA.viewer, `${url(student.id)}/${id}`, { isActive: false })).statusCode).toBe(
-      403,
-    );
-    const seen = await http.get(orgA.viewer, url(student.id));
+    const student = await createStudent(t.server, t.orgA);
+    const { id } = (await t.http.post(t.orgA.nurse, url(student.id), allergyPayload())).result as Allergy;
+    expect((await t.http.post(t.orgA.viewer, url(student.id), allergyPayload())).statusCode).toBe(403);
+    expect(
+      (await t.http.patch(t.orgA.viewer, `${url(student.id)}/${id}`, { isActive: false })).statusCode,
+    ).toBe(403);
+    const seen = await t.http.get(t.orgA.viewer, url(student.id));
     expect(seen.statusCode).toBe(200);
     const [allergy] = seen.result as Array<Record<string, unknown>>;
     expect(allergy).not.toHaveProperty('notes');
@@ -203,24 +196,24 @@ describe('allergies: tenancy and roles', () => {
 
 describe('allergies: the lookup the medications module uses', () => {
   it("answers a student's active allergies in their organization only", async () => {
-    const student = await createStudent(t.server, orgA);
-    await http.post(
-      orgA.nurse,
+    const student = await createStudent(t.server, t.orgA);
+    await t.http.post(
+      t.orgA.nurse,
       url(student.id),
       allergyPayload({ allergen: 'Penicillin', allergyType: 'DRUG' }),
     );
     const { id } = (
-      await http.post(
-        orgA.nurse,
+      await t.http.post(
+        t.orgA.nurse,
         url(student.id),
         allergyPayload({ allergen: 'Latex', allergyType: 'LATEX' }),
       )
     ).result as Allergy;
-    await http.patch(orgA.nurse, `${url(student.id)}/${id}`, { isActive: false });
+    await t.http.patch(t.orgA.nurse, `${url(student.id)}/${id}`, { isActive: false });
     const lookup = t.server.plugins.healthRecords.allergies;
-    expect(await lookup.allergiesOf(orgA.id, student.id)).toEqual([
+    expect(await lookup.allergiesOf(t.orgA.id, student.id)).toEqual([
       { allergen: 'Penicillin', allergyType: 'DRUG', severity: 'LIFE_THREATENING' },
     ]);
-    expect(await lookup.allergiesOf(orgB.id, student.id)).toEqual([]);
+    expect(await lookup.allergiesOf(t.orgB.id, student.id)).toEqual([]);
   });
 });

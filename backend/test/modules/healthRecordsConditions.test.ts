@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
-import { api, auditRowsFor, conditionPayload, rowsOf, screeningPayload } from '../helpers/healthRecords.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { describe, expect, it } from 'vitest';
+import { createStudent } from '../helpers/fixtures.js';
+import {
+  auditRowsFor,
+  conditionPayload,
+  expectFieldRefused,
+  healthRecordsSuite,
+  rowsOf,
+  screeningPayload,
+} from '../helpers/healthRecords.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-let http: ReturnType<typeof api>;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  http = api(t.server);
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const t = healthRecordsSuite();
 
 const conditions = (studentId: string) => `/api/v1/students/${studentId}/conditions`;
 const screenings = (studentId: string) => `/api/v1/students/${studentId}/screenings`;
@@ -22,9 +17,9 @@ type Row = Record<string, unknown> & { id: string };
 
 describe('conditions', () => {
   it('records a condition, lists it back and audits both', async () => {
-    const student = await createStudent(t.server, orgA);
-    const created = await http.post(
-      orgA.nurse,
+    const student = await createStudent(t.server, t.orgA);
+    const created = await t.http.post(
+      t.orgA.nurse,
       conditions(student.id),
       conditionPayload({ icd10Code: 'e10.9' }),
     );
@@ -36,15 +31,15 @@ describe('conditions', () => {
       triggers: ['Cold air', 'Exercise'],
       flagged: true,
     });
-    const listed = await http.get(orgA.nurse, conditions(student.id));
+    const listed = await t.http.get(t.orgA.nurse, conditions(student.id));
     expect((listed.result as Row[]).map((c) => c.id)).toEqual([(created.result as Row).id]);
     expect(await auditRowsFor(t.server, 'condition.create', student.id)).toBe(1);
     expect(await auditRowsFor(t.server, 'condition.list', student.id)).toBe(1);
   });
 
   it('does not flag a condition unless asked', async () => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, conditions(student.id), {
+    const student = await createStudent(t.server, t.orgA);
+    const res = await t.http.post(t.orgA.nurse, conditions(student.id), {
       condition: 'Seasonal allergies',
       status: 'MANAGED',
     });
@@ -52,9 +47,10 @@ describe('conditions', () => {
   });
 
   it('resolves a condition by update, keeping the row', async () => {
-    const student = await createStudent(t.server, orgA);
-    const { id } = (await http.post(orgA.nurse, conditions(student.id), conditionPayload())).result as Row;
-    const res = await http.patch(orgA.nurse, `${conditions(student.id)}/${id}`, {
+    const student = await createStudent(t.server, t.orgA);
+    const { id } = (await t.http.post(t.orgA.nurse, conditions(student.id), conditionPayload()))
+      .result as Row;
+    const res = await t.http.patch(t.orgA.nurse, `${conditions(student.id)}/${id}`, {
       status: 'RESOLVED',
       actionPlan: null,
     });
@@ -70,31 +66,30 @@ describe('conditions', () => {
     ['a bad status', { status: 'CURED' }, 'status'],
     ['triggers that are not a list', { triggers: 'dust' }, 'triggers'],
   ])('answers 400 naming the field for %s', async (_label, override, field) => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, conditions(student.id), conditionPayload(override));
-    expect(res.statusCode).toBe(400);
-    expect((res.result as { message: string }).message).toContain(field);
-    expect(await rowsOf(t.server, 'conditions', student.id)).toBe(0);
+    await expectFieldRefused(t, conditions, 'conditions', conditionPayload(override), field);
   });
 
   it("answers 404 for another organization's student or another student's condition", async () => {
-    const theirs = await createStudent(t.server, orgB);
-    expect((await http.get(orgA.nurse, conditions(theirs.id))).statusCode).toBe(404);
-    expect((await http.post(orgA.nurse, conditions(theirs.id), conditionPayload())).statusCode).toBe(404);
-    const { id } = (await http.post(orgB.nurse, conditions(theirs.id), conditionPayload())).result as Row;
-    const mine = await createStudent(t.server, orgA);
-    const res = await http.patch(orgA.nurse, `${conditions(mine.id)}/${id}`, { status: 'RESOLVED' });
+    const theirs = await createStudent(t.server, t.orgB);
+    expect((await t.http.get(t.orgA.nurse, conditions(theirs.id))).statusCode).toBe(404);
+    expect((await t.http.post(t.orgA.nurse, conditions(theirs.id), conditionPayload())).statusCode).toBe(404);
+    const { id } = (await t.http.post(t.orgB.nurse, conditions(theirs.id), conditionPayload())).result as Row;
+    const mine = await createStudent(t.server, t.orgA);
+    const res = await t.http.patch(t.orgA.nurse, `${conditions(mine.id)}/${id}`, { status: 'RESOLVED' });
     expect(res.statusCode).toBe(404);
     expect(await rowsOf(t.server, 'conditions', theirs.id)).toBe(1);
   });
 
   it('answers 403 to a viewer writing and shows a viewer no notes', async () => {
-    const student = await createStudent(t.server, orgA);
-    const { id } = (await http.post(orgA.nurse, conditions(student.id), conditionPayload())).result as Row;
-    expect((await http.post(orgA.viewer, conditions(student.id), conditionPayload())).statusCode).toBe(403);
-    const patch = await http.patch(orgA.viewer, `${conditions(student.id)}/${id}`, { flagged: false });
+    const student = await createStudent(t.server, t.orgA);
+    const { id } = (await t.http.post(t.orgA.nurse, conditions(student.id), conditionPayload()))
+      .result as Row;
+    expect((await t.http.post(t.orgA.viewer, conditions(student.id), conditionPayload())).statusCode).toBe(
+      403,
+    );
+    const patch = await t.http.patch(t.orgA.viewer, `${conditions(student.id)}/${id}`, { flagged: false });
     expect(patch.statusCode).toBe(403);
-    const [seen] = (await http.get(orgA.viewer, conditions(student.id))).result as Row[];
+    const [seen] = (await t.http.get(t.orgA.viewer, conditions(student.id))).result as Row[];
     expect(seen).not.toHaveProperty('notes');
     expect(seen).toMatchObject({ condition: 'Asthma', actionPlan: 'Albuterol 2 puffs as needed' });
   });
@@ -102,9 +97,9 @@ describe('conditions', () => {
 
 describe('screenings', () => {
   it('records a vision screening and lists the latest first', async () => {
-    const student = await createStudent(t.server, orgA);
-    const older = await http.post(
-      orgA.nurse,
+    const student = await createStudent(t.server, t.orgA);
+    const older = await t.http.post(
+      t.orgA.nurse,
       screenings(student.id),
       screeningPayload({ screenedOn: '2024-09-10' }),
     );
@@ -116,16 +111,16 @@ describe('screenings', () => {
       bmi: null,
       measurements: { rightEye: '20/20', leftEye: '20/25' },
     });
-    await http.post(orgA.nurse, screenings(student.id), screeningPayload({ screenedOn: '2025-09-10' }));
-    const listed = await http.get(orgA.nurse, screenings(student.id));
+    await t.http.post(t.orgA.nurse, screenings(student.id), screeningPayload({ screenedOn: '2025-09-10' }));
+    const listed = await t.http.get(t.orgA.nurse, screenings(student.id));
     expect((listed.result as Row[]).map((s) => s.screenedOn)).toEqual(['2025-09-10', '2024-09-10']);
     expect(await auditRowsFor(t.server, 'screening.create', student.id)).toBe(2);
     expect(await auditRowsFor(t.server, 'screening.list', student.id)).toBe(1);
   });
 
   it('computes and stores the BMI', async () => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, screenings(student.id), {
+    const student = await createStudent(t.server, t.orgA);
+    const res = await t.http.post(t.orgA.nurse, screenings(student.id), {
       type: 'BMI',
       screenedOn: '2025-10-01',
       result: 'PASS',
@@ -144,15 +139,15 @@ describe('screenings', () => {
   });
 
   it('implies a referral for a REFER result and refuses REFER without one', async () => {
-    const student = await createStudent(t.server, orgA);
-    const refer = await http.post(orgA.nurse, screenings(student.id), {
+    const student = await createStudent(t.server, t.orgA);
+    const refer = await t.http.post(t.orgA.nurse, screenings(student.id), {
       type: 'HEARING',
       screenedOn: '2025-10-01',
       result: 'REFER',
       measurements: { right: 'PASS', left: 'FAIL' },
     });
     expect(refer.result).toMatchObject({ referral: true });
-    const refused = await http.post(orgA.nurse, screenings(student.id), {
+    const refused = await t.http.post(t.orgA.nurse, screenings(student.id), {
       type: 'SCOLIOSIS',
       screenedOn: '2025-10-01',
       result: 'REFER',
@@ -165,8 +160,8 @@ describe('screenings', () => {
   });
 
   it('refuses an implausible BMI with 422 and writes nothing', async () => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, screenings(student.id), {
+    const student = await createStudent(t.server, t.orgA);
+    const res = await t.http.post(t.orgA.nurse, screenings(student.id), {
       type: 'BMI',
       screenedOn: '2025-10-01',
       result: 'PASS',
@@ -187,21 +182,17 @@ describe('screenings', () => {
     ['BMI without measurements', { type: 'BMI', measurements: undefined }, 'measurements'],
     ['measurements on scoliosis', { type: 'SCOLIOSIS' }, 'measurements'],
   ])('answers 400 naming the field for %s', async (_label, override, field) => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, screenings(student.id), screeningPayload(override));
-    expect(res.statusCode).toBe(400);
-    expect((res.result as { message: string }).message).toContain(field);
-    expect(await rowsOf(t.server, 'screenings', student.id)).toBe(0);
+    await expectFieldRefused(t, screenings, 'screenings', screeningPayload(override), field);
   });
 
   it('keeps tenants apart, refuses viewers writing and hides notes from them', async () => {
-    const theirs = await createStudent(t.server, orgB);
-    expect((await http.get(orgA.nurse, screenings(theirs.id))).statusCode).toBe(404);
-    expect((await http.post(orgA.nurse, screenings(theirs.id), screeningPayload())).statusCode).toBe(404);
-    const mine = await createStudent(t.server, orgA);
-    await http.post(orgA.nurse, screenings(mine.id), screeningPayload());
-    expect((await http.post(orgA.viewer, screenings(mine.id), screeningPayload())).statusCode).toBe(403);
-    const [seen] = (await http.get(orgA.viewer, screenings(mine.id))).result as Row[];
+    const theirs = await createStudent(t.server, t.orgB);
+    expect((await t.http.get(t.orgA.nurse, screenings(theirs.id))).statusCode).toBe(404);
+    expect((await t.http.post(t.orgA.nurse, screenings(theirs.id), screeningPayload())).statusCode).toBe(404);
+    const mine = await createStudent(t.server, t.orgA);
+    await t.http.post(t.orgA.nurse, screenings(mine.id), screeningPayload());
+    expect((await t.http.post(t.orgA.viewer, screenings(mine.id), screeningPayload())).statusCode).toBe(403);
+    const [seen] = (await t.http.get(t.orgA.viewer, screenings(mine.id))).result as Row[];
     expect(seen).not.toHaveProperty('notes');
     expect(seen).toMatchObject({ type: 'VISION', result: 'PASS' });
     expect(await rowsOf(t.server, 'screenings', theirs.id)).toBe(0);

@@ -1,35 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
-import { api, auditRowsFor, contactPayload, rowsOf } from '../helpers/healthRecords.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { describe, expect, it } from 'vitest';
+import { createStudent } from '../helpers/fixtures.js';
+import {
+  auditRowsFor,
+  contactPayload,
+  expectFieldRefused,
+  healthRecordsSuite,
+  rowsOf,
+} from '../helpers/healthRecords.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-let http: ReturnType<typeof api>;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  http = api(t.server);
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const t = healthRecordsSuite();
 
 const url = (studentId: string) => `/api/v1/students/${studentId}/emergency-contacts`;
 type Contact = { id: string; name: string; priority: number };
 
 describe('emergency contacts', () => {
   it('records contacts and lists them in calling order, audited', async () => {
-    const student = await createStudent(t.server, orgA);
-    const second = await http.post(
-      orgA.nurse,
+    const student = await createStudent(t.server, t.orgA);
+    const second = await t.http.post(
+      t.orgA.nurse,
       url(student.id),
       contactPayload({ name: 'Sam Grandparent', relationship: 'Grandfather', priority: 2, canPickUp: false }),
     );
     expect(second.statusCode).toBe(201);
-    const first = await http.post(
-      orgA.nurse,
+    const first = await t.http.post(
+      t.orgA.nurse,
       url(student.id),
       contactPayload({
         phones: [
@@ -47,7 +41,7 @@ describe('emergency contacts', () => {
         { type: 'WORK', number: '(555) 010-0002' },
       ],
     });
-    const listed = await http.get(orgA.nurse, url(student.id));
+    const listed = await t.http.get(t.orgA.nurse, url(student.id));
     expect(listed.statusCode).toBe(200);
     expect((listed.result as Contact[]).map((c) => c.priority)).toEqual([1, 2]);
     expect(await auditRowsFor(t.server, 'emergency-contact.create', student.id)).toBe(2);
@@ -55,9 +49,9 @@ describe('emergency contacts', () => {
   });
 
   it('refuses a second contact with the same priority with 409 and writes nothing', async () => {
-    const student = await createStudent(t.server, orgA);
-    await http.post(orgA.nurse, url(student.id), contactPayload());
-    const res = await http.post(orgA.nurse, url(student.id), contactPayload({ name: 'Other Parent' }));
+    const student = await createStudent(t.server, t.orgA);
+    await t.http.post(t.orgA.nurse, url(student.id), contactPayload());
+    const res = await t.http.post(t.orgA.nurse, url(student.id), contactPayload({ name: 'Other Parent' }));
     expect(res.statusCode).toBe(409);
     expect((res.result as { message: string }).message).toMatch(/priority/);
     expect(await rowsOf(t.server, 'emergency_contacts', student.id)).toBe(1);
@@ -73,27 +67,23 @@ describe('emergency contacts', () => {
     ['a bad email', { email: 'nope' }, 'email'],
     ['missing canPickUp', { canPickUp: undefined }, 'canPickUp'],
   ])('answers 400 naming the field for %s', async (_label, override, field) => {
-    const student = await createStudent(t.server, orgA);
-    const res = await http.post(orgA.nurse, url(student.id), contactPayload(override));
-    expect(res.statusCode).toBe(400);
-    expect((res.result as { message: string }).message).toContain(field);
-    expect(await rowsOf(t.server, 'emergency_contacts', student.id)).toBe(0);
+    await expectFieldRefused(t, url, 'emergency_contacts', contactPayload(override), field);
   });
 
   it("answers 404 for another organization's student and writes nothing", async () => {
-    const theirs = await createStudent(t.server, orgB);
-    expect((await http.get(orgA.nurse, url(theirs.id))).statusCode).toBe(404);
-    expect((await http.post(orgA.admin, url(theirs.id), contactPayload())).statusCode).toBe(404);
+    const theirs = await createStudent(t.server, t.orgB);
+    expect((await t.http.get(t.orgA.nurse, url(theirs.id))).statusCode).toBe(404);
+    expect((await t.http.post(t.orgA.admin, url(theirs.id), contactPayload())).statusCode).toBe(404);
     expect(await rowsOf(t.server, 'emergency_contacts', theirs.id)).toBe(0);
   });
 
   it('lets a viewer neither read nor write contacts', async () => {
-    const student = await createStudent(t.server, orgA);
-    await http.post(orgA.nurse, url(student.id), contactPayload());
-    expect((await http.get(orgA.viewer, url(student.id))).statusCode).toBe(403);
-    expect((await http.post(orgA.viewer, url(student.id), contactPayload({ priority: 3 }))).statusCode).toBe(
-      403,
-    );
+    const student = await createStudent(t.server, t.orgA);
+    await t.http.post(t.orgA.nurse, url(student.id), contactPayload());
+    expect((await t.http.get(t.orgA.viewer, url(student.id))).statusCode).toBe(403);
+    expect(
+      (await t.http.post(t.orgA.viewer, url(student.id), contactPayload({ priority: 3 }))).statusCode,
+    ).toBe(403);
     expect(await rowsOf(t.server, 'emergency_contacts', student.id)).toBe(1);
     expect(await auditRowsFor(t.server, 'emergency-contact.list', student.id)).toBe(0);
   });

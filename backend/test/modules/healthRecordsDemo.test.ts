@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Actor } from '../../src/infrastructure/http/actor.js';
-import type { StudentView } from '../../src/modules/students/index.js';
 import { seedHealthRecordsDemo } from '../../src/seed/healthRecordsDemo.js';
-import { createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
+import { actorFor, createOrganization, createStudents, type TestOrganization } from '../helpers/fixtures.js';
 import { count } from '../helpers/healthRecords.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
@@ -16,19 +14,8 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 it('seeds valid demo records for a share of the students, through the services', async () => {
-  const actor: Actor = {
-    userId: org.admin.id,
-    organizationId: org.id,
-    role: 'ADMIN',
-    ip: null,
-    userAgent: 'test',
-  };
-  const students: StudentView[] = [];
-  for (let i = 0; i < 31; i += 1) {
-    const created = await createStudent(t.server, org);
-    students.push(await t.server.plugins.students.service.assertExists(org.id, created.id));
-  }
-  await seedHealthRecordsDemo(t.server, actor, students);
+  const students = await createStudents(t.server, org, 31);
+  await seedHealthRecordsDemo(t.server, actorFor(org), students);
 
   const studentsWith = (table: string) =>
     count(

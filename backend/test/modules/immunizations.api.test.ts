@@ -1,6 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  actorFor,
   bearer,
   createOrganization,
   createStudent,
@@ -587,14 +588,7 @@ describe('demo seed', () => {
       const created = await createStudent(t.server, org, { grade, dateOfBirth });
       students.push(await t.server.plugins.students.service.assertExists(org.id, created.id));
     }
-    const actor = {
-      userId: org.admin.id,
-      organizationId: org.id,
-      role: 'ADMIN' as const,
-      ip: null,
-      userAgent: 'test',
-    };
-    await seedImmunizationsDemo(t.server, actor, students);
+    await seedImmunizationsDemo(t.server, actorFor(org), students);
     expect(
       await count('student_immunizations WHERE organization_id = :org', { org: org.id }),
     ).toBeGreaterThan(100);

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
+import {
+  actorFor,
+  bearer,
+  createOrganization,
+  createStudent,
+  createStudents,
+  type TestOrganization,
+} from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 import { seedIncidentsDemo } from '../../src/seed/incidentsDemo.js';
-import type { StudentView } from '../../src/modules/students/index.js';
 
 let t: TestServer;
 let orgA: TestOrganization;
@@ -278,22 +284,11 @@ describe('incidents: refusals', () => {
   });
 });
 
-function adminActor(org: TestOrganization) {
-  return {
-    userId: org.admin.id,
-    organizationId: org.id,
-    role: 'ADMIN' as const,
-    ip: null,
-    userAgent: 'test seed',
-  };
-}
-
 describe('incidents demo seed', () => {
   it('reports incidents for a share of the students through the service', async () => {
     const org = await createOrganization(t.server);
-    const students = [];
-    for (let i = 0; i < 10; i += 1) students.push(await createStudent(t.server, org));
-    await seedIncidentsDemo(t.server, adminActor(org), students as unknown as StudentView[]);
+    const students = await createStudents(t.server, org, 10);
+    await seedIncidentsDemo(t.server, actorFor(org), students);
     const row = (await t.server.app.sequelize.query(
       'SELECT count(*)::int AS n, count(DISTINCT student_id)::int AS students FROM incidents WHERE organization_id = :org',
       { replacements: { org: org.id }, plain: true },

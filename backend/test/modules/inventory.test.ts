@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheKeys } from '../../src/config/redis.js';
-import { bearer, createOrganization, type TestOrganization, type TestUser } from '../helpers/fixtures.js';
+import {
+  actorFor,
+  bearer,
+  createOrganization,
+  type TestOrganization,
+  type TestUser,
+} from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 import { seedInventoryDemo } from '../../src/seed/inventoryDemo.js';
 
@@ -332,20 +338,10 @@ describe('inventory: tenancy and roles', () => {
   });
 });
 
-function adminActor(org: TestOrganization) {
-  return {
-    userId: org.admin.id,
-    organizationId: org.id,
-    role: 'ADMIN' as const,
-    ip: null,
-    userAgent: 'test seed',
-  };
-}
-
 describe('inventory demo seed', () => {
   it('stocks the health office with reconciled items, one low and one expiring', async () => {
     const org = await createOrganization(t.server);
-    await seedInventoryDemo(t.server, adminActor(org), []);
+    await seedInventoryDemo(t.server, actorFor(org), []);
     const page = await list(org.nurse, 'pageSize=100');
     expect(page.total).toBeGreaterThanOrEqual(5);
     expect(page.data.some((i) => i.lowStock)).toBe(true);

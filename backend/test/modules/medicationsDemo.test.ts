@@ -1,10 +1,8 @@
 /** The demo seed goes through the services and obeys their rules; the migration reverses cleanly. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { medicationsMigration } from '../../src/migrations/202611280005-medications.js';
-import type { Actor } from '../../src/infrastructure/http/actor.js';
-import type { StudentView } from '../../src/modules/students/index.js';
 import { seedMedicationsDemo } from '../../src/seed/medicationsDemo.js';
-import { createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
+import { actorFor, createOrganization, createStudents, type TestOrganization } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let t: TestServer;
@@ -47,17 +45,8 @@ describe('medications migration', () => {
 
 describe('medications demo seed', () => {
   it('adds prescriptions and MAR entries for a share of the students', async () => {
-    const students: StudentView[] = [];
-    for (let i = 0; i < 12; i += 1)
-      students.push((await createStudent(t.server, org)) as unknown as StudentView);
-    const actor: Actor = {
-      userId: org.admin.id,
-      organizationId: org.id,
-      role: 'ADMIN',
-      ip: null,
-      userAgent: 'test seed',
-    };
-    await seedMedicationsDemo(t.server, actor, students);
+    const students = await createStudents(t.server, org, 12);
+    await seedMedicationsDemo(t.server, actorFor(org), students);
     const [rows] = await t.server.app.sequelize.query(
       `SELECT (SELECT count(*)::int FROM prescriptions WHERE organization_id = :org) AS prescriptions,
               (SELECT count(*)::int FROM medication_administrations WHERE organization_id = :org) AS entries`,
