@@ -27,7 +27,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   );
 }
 
-describe('cli', () => {
+describe('cli', { timeout: 90_000 }, () => {
   it('prints usage and exits 2 for a missing or unknown command or bad options', async () => {
     for (const args of [
       [],
