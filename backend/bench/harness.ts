@@ -4,7 +4,7 @@
  */
 import type { Server } from '@hapi/hapi';
 import pg from 'pg';
-import { loadConfig } from '../src/config/env.js';
+import { loadConfig, type AppConfig } from '../src/config/env.js';
 import { deleteKeysMatching } from '../src/config/redis.js';
 import { createServer } from '../src/server.js';
 
@@ -21,12 +21,11 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-export async function withBenchServer<T>(work: (server: Server) => Promise<T>): Promise<T> {
-  const name = `wc_bench_${process.pid}_${Date.now().toString(36)}`;
-  await admin(`CREATE DATABASE "${name}"`);
+/** Production settings over a database of the bench's own; `extra` adds or overrides. */
+function benchConfig(name: string, extra: Record<string, string> = {}): AppConfig {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const config = loadConfig({
+  return loadConfig({
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-only-secret-bench-only-secret-0123',
     LOG_LEVEL: 'silent',
@@ -34,12 +33,62 @@ export async function withBenchServer<T>(work: (server: Server) => Promise<T>): 
     REDIS_URL,
     REDIS_KEY_PREFIX: `wc:bench:${name}:`,
     SPA_DIST_DIR: '/nonexistent',
+    ...extra,
   });
+}
+
+export async function withBenchServer<T>(work: (server: Server) => Promise<T>): Promise<T> {
+  const name = `wc_bench_${process.pid}_${Date.now().toString(36)}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const config = benchConfig(name);
   const server = await createServer(config);
   await server.initialize();
   try {
     return await work(server);
   } finally {
+    await deleteKeysMatching(server.app.redis, '*').catch(() => undefined);
+    await server.stop();
+    await admin(`DROP DATABASE "${name}" WITH (FORCE)`);
+  }
+}
+
+const LISTEN_ON = { HOST: '127.0.0.1', PORT: '0' };
+
+export interface ListeningReplica {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ListeningBench {
+  server: Server;
+  url: string;
+  /** Another replica over the same database and Redis prefix, as behind a load balancer. */
+  startReplica(): Promise<ListeningReplica>;
+}
+
+const urlOf = (server: Server) => `http://127.0.0.1:${server.info.port}`;
+
+/** Like withBenchServer, but really listening on a loopback port (sockets, real HTTP). */
+export async function withListeningBenchServer<T>(work: (bench: ListeningBench) => Promise<T>): Promise<T> {
+  const name = `wc_bench_${process.pid}_${Date.now().toString(36)}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const server = await createServer(benchConfig(name, LISTEN_ON));
+  const replicas: Server[] = [];
+  try {
+    await server.start();
+    return await work({
+      server,
+      url: urlOf(server),
+      async startReplica() {
+        const replica = await createServer(benchConfig(name, LISTEN_ON), { migrate: false });
+        replicas.push(replica);
+        await replica.start();
+        return { server: replica, url: urlOf(replica), stop: () => replica.stop() };
+      },
+    });
+  } finally {
+    for (const replica of replicas) await replica.stop();
     await deleteKeysMatching(server.app.redis, '*').catch(() => undefined);
     await server.stop();
     await admin(`DROP DATABASE "${name}" WITH (FORCE)`);

@@ -1,2 +1,3 @@
 /** `npm run bench`: every benchmark in turn, each printing its table. */
 await import('./studentProfile.bench.js');
+await import('./alertDelivery.bench.js');

@@ -14,6 +14,7 @@ import { spaPlugin } from './infrastructure/http/spaPlugin.js';
 import { validationDefaults } from './infrastructure/http/validation.js';
 import { HealthRegistry } from './infrastructure/monitoring/healthCheck.js';
 import { healthPlugin } from './infrastructure/monitoring/healthPlugin.js';
+import { socketPlugin } from './infrastructure/websocket/socketPlugin.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin } from './modules/auth/index.js';
 import { organizationsPlugin } from './modules/organizations/index.js';
@@ -101,6 +102,30 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
   for (const plugin of modules) {
     await server.register(plugin);
   }
+  await registerSockets(server);
   await server.register({ plugin: spaPlugin, options: { distDir: config.spaDistDir } });
   return server;
+}
+
+/** Sockets come after the modules: the plugin's options are answered by them at call time. */
+async function registerSockets(server: Server): Promise<void> {
+  await server.register({
+    plugin: socketPlugin,
+    options: {
+      async verifyToken(token: string) {
+        const result = await server.plugins.auth.service.authenticateToken(token);
+        if (!result) return null;
+        const { user, sessionId } = result;
+        return {
+          userId: user.id,
+          organizationId: user.organizationId,
+          sessionId,
+          role: user.role,
+          name: user.name,
+        };
+      },
+      openAlertsFor: (identity) => server.plugins.alerts.openAlertsFor(identity),
+      markNotificationRead: (identity, id) => server.plugins.notifications.markRead(identity, id),
+    },
+  });
 }

@@ -52,6 +52,15 @@ export interface AppConfig {
     failureWindowMinutes: number;
   };
   demoPassword: string | undefined;
+  socket: {
+    /** How often the server pings each socket, and how long it waits for the pong. */
+    pingIntervalMs: number;
+    pingTimeoutMs: number;
+  };
+  alerts: {
+    /** An emergency alert nobody has acknowledged within this many seconds is escalated. */
+    escalationSeconds: number;
+  };
   integrations: {
     sis: { url?: string; clientId?: string; clientSecret?: string };
     stateRegistry: { url?: string; username?: string; password?: string };
@@ -112,6 +121,10 @@ const schema = Joi.object({
   LOGIN_MAX_FAILURES_PER_IP: Joi.number().integer().min(1).max(100_000).default(50),
   LOGIN_FAILURE_WINDOW_MINUTES: minutes.default(15),
   DEMO_PASSWORD: Joi.string().min(8).max(128).empty(''),
+
+  SOCKET_PING_INTERVAL_MS: Joi.number().integer().min(1_000).max(300_000).default(25_000),
+  SOCKET_PING_TIMEOUT_MS: Joi.number().integer().min(1_000).max(300_000).default(20_000),
+  ALERT_ESCALATION_SECONDS: Joi.number().integer().min(1).max(86_400).default(60),
 
   SIS_API_URL: Joi.string().uri().empty(''),
   SIS_CLIENT_ID: optionalString,
@@ -201,6 +214,8 @@ export function loadConfig(source: RawEnv = process.env): AppConfig {
       failureWindowMinutes: v.LOGIN_FAILURE_WINDOW_MINUTES,
     },
     demoPassword: v.DEMO_PASSWORD,
+    socket: { pingIntervalMs: v.SOCKET_PING_INTERVAL_MS, pingTimeoutMs: v.SOCKET_PING_TIMEOUT_MS },
+    alerts: { escalationSeconds: v.ALERT_ESCALATION_SECONDS },
     integrations: {
       sis: { url: v.SIS_API_URL, clientId: v.SIS_CLIENT_ID, clientSecret: v.SIS_CLIENT_SECRET },
       stateRegistry: {

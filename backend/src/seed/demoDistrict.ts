@@ -7,6 +7,7 @@ import type { Server } from '@hapi/hapi';
 import type { Actor } from '../infrastructure/http/actor.js';
 import type { Role } from '../infrastructure/http/authorization.js';
 import type { Grade, StudentView } from '../modules/students/index.js';
+import { seedAlertsDemo } from './alertsDemo.js';
 import { seedAppointmentsDemo } from './appointmentsDemo.js';
 import { seedHealthRecordsDemo } from './healthRecordsDemo.js';
 import { seedImmunizationsDemo } from './immunizationsDemo.js';
@@ -21,6 +22,7 @@ const MODULE_SEEDS = [
   seedIncidentsDemo,
   seedAppointmentsDemo,
   seedInventoryDemo,
+  seedAlertsDemo,
 ];
 
 export const DEMO_ORGANIZATION = 'Lincoln Unified School District';

@@ -3,6 +3,9 @@
  * browser test does not depend on what the demo seed happens to contain.
  */
 export interface ApiSession {
+  /** The signed-in user, as the login answered. */
+  user: { id: string; name: string };
+  get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
 }
 
@@ -18,8 +21,16 @@ export async function apiLogin(baseUrl: string, email: string, password: string)
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const { token } = (await readJson(login, 'POST /api/v1/auth/login')) as { token: string };
+  const { token, user } = (await readJson(login, 'POST /api/v1/auth/login')) as {
+    token: string;
+    user: ApiSession['user'];
+  };
   return {
+    user,
+    async get<T>(path: string): Promise<T> {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      return (await readJson(response, `GET ${path}`)) as T;
+    },
     async post<T>(path: string, body: unknown): Promise<T> {
       const response = await fetch(`${baseUrl}${path}`, {
         method: 'POST',

@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
 import { StudentList } from '@/features/students/components/StudentList';
 import { RequireAuth } from './auth/RequireAuth';
+import { AlertsRoute } from './routes/AlertsRoute';
 import { LoginRoute } from './routes/LoginRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { RouteError } from './routes/RouteError';
@@ -36,6 +37,7 @@ export const appRoutes: RouteObject[] = [
           </Suspense>
         ),
       },
+      { path: paths.alerts, element: <AlertsRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

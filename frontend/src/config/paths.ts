@@ -5,6 +5,7 @@ export const paths = {
   students: '/students',
   /** Route pattern for a student's profile; build links with studentProfile(). */
   studentProfile: '/students/:studentId',
+  alerts: '/alerts',
 } as const;
 
 export function studentProfilePath(studentId: string): string {

@@ -39,3 +39,11 @@ export function fromDateTimeLocalValue(value: string): string | null {
   const time = new Date(value).getTime();
   return value === '' || Number.isNaN(time) ? null : new Date(time).toISOString();
 }
+
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** The time of day of an instant (ISO 8601), in the reader's own time zone. */
+export function formatTime(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : timeOnly.format(time);
+}

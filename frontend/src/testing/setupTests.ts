@@ -1,10 +1,19 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { endSession } from '@/services/session/sessionStore';
+import { fakeSockets, testSocketClient } from './socketClientMock';
+
+// No component test talks to a real server: the app's live connection is a fake socket.
+vi.mock('@/services/websocket/socketClient', async () => {
+  const mock = await import('./socketClientMock');
+  return { socketClient: mock.testSocketClient };
+});
 
 // Globals are off, so Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();
   endSession();
+  testSocketClient.disconnect();
+  fakeSockets.sockets.length = 0;
 });

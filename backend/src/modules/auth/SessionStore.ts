@@ -16,6 +16,9 @@ interface CachedSession {
 
 export type ActiveUserLookup = (userId: string) => Promise<AuthUser | null>;
 
+/** Told of every session that ends before its time (logout, deactivation), e.g. to drop its sockets. */
+export type SessionEndedListener = (sessionId: string) => void;
+
 const PERSIST_INTERVAL_MS = 60_000;
 const key = (sessionId: string) => `session:${sessionId}`;
 
@@ -25,6 +28,7 @@ export class SessionStore {
     private readonly redis: Redis,
     private readonly findActiveUser: ActiveUserLookup,
     private readonly ttlMs: number,
+    private readonly onEnded: SessionEndedListener = () => undefined,
   ) {}
 
   async create(user: AuthUser, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
@@ -65,12 +69,14 @@ export class SessionStore {
   async revoke(sessionId: string): Promise<void> {
     await this.Session.destroy({ where: { id: sessionId } });
     await this.dropCache([sessionId]);
+    this.onEnded(sessionId);
   }
 
   async revokeAllForUser(userId: string): Promise<void> {
     const sessions = await this.Session.findAll({ where: { userId }, attributes: ['id'] });
     await this.Session.destroy({ where: { userId } });
     await this.dropCache(sessions.map((s) => s.id));
+    for (const session of sessions) this.onEnded(session.id);
   }
 
   /** Removes sessions that expired without a logout (run on start and by the cleanup job). */

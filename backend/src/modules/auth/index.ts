@@ -20,17 +20,28 @@ declare module '@hapi/hapi' {
   }
 }
 
+/**
+ * Server event emitted for every session ended early (logout, revocation), so whoever holds
+ * long-lived connections for it (the socket plugin) can drop them without importing auth.
+ */
+export const SESSION_ENDED_EVENT = 'session-ended';
+export interface SessionEndedEvent {
+  sessionId: string;
+}
+
 export const authPlugin: Plugin<void> = {
   name: 'auth',
   dependencies: ['database', 'redis', 'users', 'audit'],
   register(server) {
     const { config, sequelize, redis } = server.app;
     const { auth } = config;
+    server.event(SESSION_ENDED_EVENT);
     const sessions = new SessionStore(
       defineSessionModel(sequelize),
       redis,
       (userId) => server.plugins.users.service.findActiveAuthUser(userId),
       auth.sessionTtlMinutes * 60_000,
+      (sessionId) => server.events.emit(SESSION_ENDED_EVENT, { sessionId } satisfies SessionEndedEvent),
     );
     const service = new AuthService({
       users: () => server.plugins.users.service,

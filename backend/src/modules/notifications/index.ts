@@ -1,5 +1,15 @@
+/**
+ * In-app notifications: stored per user, pushed to their sockets, read over REST or the
+ * `notification:read` socket event (the socket plugin calls `markRead`).
+ */
 import type { Plugin } from '@hapi/hapi';
 import type { SocketIdentity } from '../../infrastructure/websocket/realtime.js';
+import { defineNotificationModel } from './models.js';
+import { NotificationService } from './NotificationService.js';
+import { notificationRoutes } from './routes.js';
+
+export { NotificationService } from './NotificationService.js';
+export type { NotificationInput, NotificationPage, NotificationView } from './NotificationService.js';
 
 /** What the socket plugin calls for `notification:read`. */
 export interface NotificationReader {
@@ -8,15 +18,37 @@ export interface NotificationReader {
 
 declare module '@hapi/hapi' {
   interface PluginProperties {
-    notifications: NotificationReader;
+    notifications: NotificationReader & { service: NotificationService };
   }
 }
 
 export const notificationsPlugin: Plugin<void> = {
   name: 'notifications',
-  dependencies: ['database', 'auth'],
+  dependencies: ['database', 'auth', 'audit', 'users'],
   register(server) {
-    // Placeholder until the notifications module lands.
-    server.expose('markRead', async () => false);
+    const { sequelize } = server.app;
+    const service = new NotificationService(defineNotificationModel(sequelize), sequelize, {
+      audit: () => server.plugins.audit.service,
+      // Looked up per call: the socket plugin registers after the modules, and not at all in workers.
+      realtime: () => server.plugins.websocket,
+      async nurseIds(organizationId) {
+        const users = await server.plugins.users.service.list(organizationId);
+        return users.filter((u) => u.isActive && u.role === 'NURSE').map((u) => u.id);
+      },
+    });
+    server.expose('service', service);
+    server.expose('markRead', (identity: SocketIdentity, notificationId: string) =>
+      service.markReadIfOwn(
+        {
+          userId: identity.userId,
+          organizationId: identity.organizationId,
+          role: identity.role,
+          ip: null,
+          userAgent: 'socket',
+        },
+        notificationId,
+      ),
+    );
+    server.route(notificationRoutes(service));
   },
 };

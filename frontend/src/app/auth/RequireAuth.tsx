@@ -6,6 +6,7 @@ import { useSession } from '@/services/session/useSession';
 import { AppLayout } from '../layout/AppLayout';
 import { signOut } from './signOut';
 import { useIdleLogout } from './useIdleLogout';
+import { useSocketSession } from './useSocketSession';
 
 /** Guards every page but /login. Reacts to the session: when the token goes, so does the page. */
 export function RequireAuth() {
@@ -19,6 +20,7 @@ export function RequireAuth() {
 
 function AuthenticatedApp() {
   useIdleLogout();
+  useSocketSession();
   const queryClient = useQueryClient();
   // After a reload only the token survives; /auth/me brings the user back (a 401 signs out).
   const me = useMe();

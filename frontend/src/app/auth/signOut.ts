@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { logout } from '@/features/auth/api/logout';
 import { endSession, getSession } from '@/services/session/sessionStore';
+import { socketClient } from '@/services/websocket/socketClient';
 
 export const SESSION_ENDED_NOTICE = 'Your session has ended. Please sign in again.';
 
@@ -18,10 +19,13 @@ interface SignOutOptions {
 /**
  * The one way out. Local state goes first, so health data leaves the screen and memory
  * even when the server is slow or unreachable: without a token the route guard unmounts
- * every protected page, and clear() drops every cached query (the user included).
+ * every protected page, and clear() drops every cached query (the user included). The live
+ * connection closes too.
  */
 export function signOut(queryClient: QueryClient, { notice = null, revoke = true }: SignOutOptions = {}) {
   const { token } = getSession();
+  // The live connection goes with the session: no alert or notification for a closed screen.
+  socketClient.disconnect();
   endSession(notice);
   queryClient.clear();
   if (revoke && token) {

@@ -1,11 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { paths } from '@/config/paths';
+import { EmergencyAlertModal } from '@/features/alerts/components/EmergencyAlertModal';
+import { useAwaitingAlerts } from '@/features/alerts/hooks/useAwaitingAlerts';
 import type { Role, User } from '@/features/auth/types';
+import { NotificationsMenu } from '@/features/notifications/components/NotificationsMenu';
 import { signOut } from '../auth/signOut';
+import { ConnectionIndicator } from './ConnectionIndicator';
 
 // New sections (medications, incidents, reports…) join this list.
-const navigation = [{ to: paths.students, label: 'Students' }];
+const navigation = [
+  { to: paths.students, label: 'Students' },
+  { to: paths.alerts, label: 'Alerts' },
+];
 
 const roleLabels: Record<Role, string> = {
   ADMIN: 'District admin',
@@ -15,38 +22,46 @@ const roleLabels: Record<Role, string> = {
 
 export function AppLayout({ user }: { user: User }) {
   const queryClient = useQueryClient();
+  // Every screen: an open alert this user has not acknowledged covers the page until they do.
+  const awaiting = useAwaitingAlerts(user.id);
+  const [emergency] = awaiting;
 
   return (
-    <div className="app-shell">
-      <a className="skip-link" href="#main">
-        Skip to main content
-      </a>
-      <header className="app-header">
-        <p className="app-name">White Cross</p>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {navigation.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className="nav-link">
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="user-menu">
-          <p className="user-identity">
-            <span className="user-name">{user.name}</span>{' '}
-            <span className="role-badge">{roleLabels[user.role] ?? user.role}</span>
-          </p>
-          <button type="button" className="button" onClick={() => signOut(queryClient)}>
-            Log out
-          </button>
-        </div>
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </div>
+    <>
+      <div className="app-shell" inert={emergency !== undefined}>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header className="app-header">
+          <p className="app-name">White Cross</p>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {navigation.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="nav-link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <ConnectionIndicator />
+          <div className="user-menu">
+            <NotificationsMenu />
+            <p className="user-identity">
+              <span className="user-name">{user.name}</span>{' '}
+              <span className="role-badge">{roleLabels[user.role] ?? user.role}</span>
+            </p>
+            <button type="button" className="button" onClick={() => signOut(queryClient)}>
+              Log out
+            </button>
+          </div>
+        </header>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      {emergency && <EmergencyAlertModal alert={emergency} waiting={awaiting.length - 1} />}
+    </>
   );
 }

@@ -1,16 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useMe } from '@/features/auth/api/getMe';
-import type { Role } from '@/features/auth/types';
 import { ImmunizationStatusSummary } from '@/features/immunizations/components/ImmunizationStatusSummary';
 import { RecordIncidentAction } from '@/features/incidents/components/RecordIncidentAction';
 import { RecordDoseAction } from '@/features/medications/components/RecordDoseAction';
 import { studentKeys } from '@/features/students/api/studentKeys';
 import { StudentProfile } from '@/features/students/components/StudentProfile';
 import { studentName } from '@/features/students/types';
-
-// Mirrors the server's permission table; the server still refuses anyone else with a 403.
-const CLINICAL_STAFF: readonly Role[] = ['ADMIN', 'NURSE'];
+import { CLINICAL_STAFF } from '../auth/roles';
 
 /**
  * The profile page: the students feature draws the profile, and this route plugs in the other

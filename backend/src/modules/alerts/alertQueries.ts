@@ -1,0 +1,106 @@
+/**
+ * Reads alerts as the payload every client sees: the raiser's and the student's names and
+ * every acknowledgement, in one query. Always scoped to one organization.
+ */
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { AlertAcknowledgement, EmergencyAlertPayload } from '../../infrastructure/websocket/events.js';
+
+export type AlertFilter =
+  | { kind: 'id'; id: string }
+  | { kind: 'status'; status: 'OPEN' | 'RESOLVED' | 'ALL'; limit: number }
+  /** Replay: open alerts this user has not acknowledged yet, oldest first. */
+  | { kind: 'unacknowledgedBy'; userId: string; limit: number };
+
+interface AlertRow {
+  id: string;
+  type: string;
+  severity: EmergencyAlertPayload['severity'];
+  location: string;
+  description: string;
+  studentId: string | null;
+  studentName: string | null;
+  raisedById: string;
+  raisedByName: string;
+  createdAt: Date;
+  status: EmergencyAlertPayload['status'];
+  escalated: boolean;
+  acknowledgements: Array<{ userId: string; userName: string; acknowledgedAt: string }>;
+}
+
+const SELECT = `
+  SELECT a.id, a.type, a.severity, a.location, a.description,
+         a.student_id AS "studentId",
+         CASE WHEN s.id IS NULL THEN NULL ELSE s.first_name || ' ' || s.last_name END AS "studentName",
+         a.raised_by AS "raisedById", u.name AS "raisedByName",
+         a.created_at AS "createdAt", a.status, a.escalated_at IS NOT NULL AS escalated,
+         COALESCE((
+           SELECT json_agg(json_build_object('userId', k.user_id, 'userName', ku.name,
+                                             'acknowledgedAt', k.acknowledged_at)
+                           ORDER BY k.acknowledged_at, k.user_id)
+             FROM alert_acknowledgements k
+             JOIN users ku ON ku.id = k.user_id AND ku.organization_id = k.organization_id
+            WHERE k.alert_id = a.id AND k.organization_id = a.organization_id
+         ), '[]'::json) AS acknowledgements
+    FROM emergency_alerts a
+    JOIN users u ON u.id = a.raised_by AND u.organization_id = a.organization_id
+    LEFT JOIN students s ON s.id = a.student_id AND s.organization_id = a.organization_id
+   WHERE a.organization_id = :organizationId`;
+
+function clauseFor(filter: AlertFilter): { sql: string; replacements: Record<string, unknown> } {
+  switch (filter.kind) {
+    case 'id':
+      return { sql: 'AND a.id = :id', replacements: { id: filter.id } };
+    case 'status':
+      return {
+        sql: `${filter.status === 'ALL' ? '' : 'AND a.status = :status'}
+              ORDER BY a.created_at DESC, a.id LIMIT :limit`,
+        replacements: { status: filter.status, limit: filter.limit },
+      };
+    case 'unacknowledgedBy':
+      return {
+        sql: `AND a.status = 'OPEN'
+              AND NOT EXISTS (SELECT 1 FROM alert_acknowledgements k
+                               WHERE k.alert_id = a.id AND k.user_id = :userId)
+              ORDER BY a.created_at ASC, a.id LIMIT :limit`,
+        replacements: { userId: filter.userId, limit: filter.limit },
+      };
+  }
+}
+
+function toPayload(row: AlertRow): EmergencyAlertPayload {
+  const acknowledgements: AlertAcknowledgement[] = row.acknowledgements.map((k) => ({
+    userId: k.userId,
+    userName: k.userName,
+    // json_build_object renders timestamptz as "+00:00"; the contract says ISO 8601 UTC.
+    acknowledgedAt: new Date(k.acknowledgedAt).toISOString(),
+  }));
+  return {
+    id: row.id,
+    type: row.type,
+    severity: row.severity,
+    location: row.location,
+    description: row.description,
+    studentId: row.studentId,
+    studentName: row.studentName,
+    raisedBy: { userId: row.raisedById, name: row.raisedByName },
+    createdAt: new Date(row.createdAt).toISOString(),
+    status: row.status,
+    escalated: row.escalated,
+    acknowledgements,
+  };
+}
+
+export async function selectAlerts(
+  sequelize: Sequelize,
+  organizationId: string,
+  filter: AlertFilter,
+  transaction?: Transaction,
+): Promise<EmergencyAlertPayload[]> {
+  const clause = clauseFor(filter);
+  const rows = await sequelize.query<AlertRow>(`${SELECT} ${clause.sql}`, {
+    replacements: { organizationId, ...clause.replacements },
+    type: QueryTypes.SELECT,
+    transaction,
+  });
+  return rows.map(toPayload);
+}
