@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { acknowledgeAwaitingAlerts } from './support/alertChecks';
 import { collectPageErrors, signIn, waitForLoginPage, waitForPath } from './support/pageChecks';
 
 const baseUrl = inject('baseUrl');
@@ -34,6 +35,7 @@ describe('a nurse finds a student and signs out', () => {
     await signIn(page, 'nurse.garcia@lincoln-usd.example', demoPassword);
 
     await waitForPath(page, '/students');
+    await acknowledgeAwaitingAlerts(page, baseUrl, 'nurse.garcia@lincoln-usd.example', demoPassword);
     await page.getByRole('heading', { name: 'Students' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     const shownNames = await page.locator('tbody th').allInnerTexts();

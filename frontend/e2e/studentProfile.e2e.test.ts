@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiLogin } from './support/apiClient';
 import { launchBrowser } from './support/browser';
+import { acknowledgeAwaitingAlerts } from './support/alertChecks';
 import { collectPageErrors, signIn, waitForLoginPage, waitForPath } from './support/pageChecks';
 
 const baseUrl = inject('baseUrl');
@@ -69,6 +70,7 @@ describe('a nurse opens a student profile, records a dose and an incident', () =
     await waitForLoginPage(page);
     await signIn(page, NURSE_EMAIL, demoPassword);
     await waitForPath(page, '/students');
+    await acknowledgeAwaitingAlerts(page, baseUrl, NURSE_EMAIL, demoPassword);
 
     await page.getByRole('searchbox', { name: 'Search students' }).fill(lastName);
     const row = page.getByRole('row', { name: new RegExp(`Quinn ${lastName}`) });

@@ -1,14 +1,8 @@
 /** Shared setup, builders and queries for the healthRecords test files. */
 import type { Server } from '@hapi/hapi';
-import { afterAll, beforeAll, expect } from 'vitest';
-import {
-  bearer,
-  createOrganization,
-  createStudent,
-  type TestOrganization,
-  type TestUser,
-} from './fixtures.js';
-import { startTestServer, type TestServer } from './testServer.js';
+import { beforeAll, expect } from 'vitest';
+import { bearer, createStudent, type TestUser } from './fixtures.js';
+import { twoOrganizationSuite, type TwoOrganizationSuite } from './suite.js';
 
 export function allergyPayload(overrides: Record<string, unknown> = {}) {
   return {
@@ -73,26 +67,16 @@ export function api(server: Server) {
   };
 }
 
-export interface HealthRecordsSuite {
-  server: Server;
+export interface HealthRecordsSuite extends TwoOrganizationSuite {
   http: ReturnType<typeof api>;
-  orgA: TestOrganization;
-  /** Another tenant, for the tests that must not see across organizations. */
-  orgB: TestOrganization;
 }
 
 /** The file's server and organizations, filled in by beforeAll (so read them inside tests only). */
 export function healthRecordsSuite(): HealthRecordsSuite {
-  const suite = {} as HealthRecordsSuite;
-  let t: TestServer | undefined;
-  beforeAll(async () => {
-    t = await startTestServer();
-    suite.server = t.server;
-    suite.http = api(t.server);
-    suite.orgA = await createOrganization(t.server);
-    suite.orgB = await createOrganization(t.server);
+  const suite = twoOrganizationSuite() as HealthRecordsSuite;
+  beforeAll(() => {
+    suite.http = api(suite.server);
   });
-  afterAll(() => t?.stop());
   return suite;
 }
 

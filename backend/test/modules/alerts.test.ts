@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmergencyAlertPayload } from '../../src/infrastructure/websocket/events.js';
 import { seedAlertsDemo } from '../../src/seed/alertsDemo.js';
 import {
@@ -7,21 +7,11 @@ import {
   createOrganization,
   createStudent,
   createStudents,
-  type TestOrganization,
   type TestUser,
 } from '../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { twoOrganizationSuite } from '../helpers/suite.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const s = twoOrganizationSuite();
 
 const alertBody = (overrides: Record<string, unknown> = {}) => ({
   type: 'SEIZURE',
@@ -32,7 +22,7 @@ const alertBody = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function raise(user: TestUser, overrides: Record<string, unknown> = {}) {
-  return t.server.inject({
+  return s.server.inject({
     method: 'POST',
     url: '/api/v1/alerts',
     headers: bearer(user),
@@ -50,10 +40,10 @@ async function raised(
 }
 
 const post = (user: TestUser, url: string, payload?: unknown) =>
-  t.server.inject({ method: 'POST', url, headers: bearer(user), payload: payload as object });
+  s.server.inject({ method: 'POST', url, headers: bearer(user), payload: payload as object });
 
 async function count(sql: string, replacements: Record<string, unknown>): Promise<number> {
-  const [rows] = await t.server.app.sequelize.query(`SELECT count(*)::int AS n FROM ${sql}`, {
+  const [rows] = await s.server.app.sequelize.query(`SELECT count(*)::int AS n FROM ${sql}`, {
     replacements,
   });
   return (rows as Array<{ n: number }>)[0]!.n;
@@ -67,8 +57,8 @@ const auditCount = (alertId: string, action: string) =>
 
 describe('raising an alert', () => {
   it('answers 201 with the payload, names the student and the raiser, and writes the row', async () => {
-    const student = await createStudent(t.server, orgA);
-    const alert = await raised(orgA.nurse, { studentId: student.id });
+    const student = await createStudent(s.server, s.orgA);
+    const alert = await raised(s.orgA.nurse, { studentId: student.id });
     expect(alert).toMatchObject({
       type: 'SEIZURE',
       severity: 'CRITICAL',
@@ -76,22 +66,22 @@ describe('raising an alert', () => {
       description: 'Student collapsed during class',
       studentId: student.id,
       studentName: `${student.firstName} ${student.lastName}`,
-      raisedBy: { userId: orgA.nurse.id },
+      raisedBy: { userId: s.orgA.nurse.id },
       status: 'OPEN',
       escalated: false,
       acknowledgements: [],
     });
     expect(alert.raisedBy.name).toMatch(/^NURSE /);
     expect(new Date(alert.createdAt).toISOString()).toBe(alert.createdAt);
-    const [rows] = await t.server.app.sequelize.query(
+    const [rows] = await s.server.app.sequelize.query(
       `SELECT organization_id, student_id, raised_by, status, escalated_at FROM emergency_alerts WHERE id = :id`,
       { replacements: { id: alert.id } },
     );
     expect(rows).toEqual([
       {
-        organization_id: orgA.id,
+        organization_id: s.orgA.id,
         student_id: student.id,
-        raised_by: orgA.nurse.id,
+        raised_by: s.orgA.nurse.id,
         status: 'OPEN',
         escalated_at: null,
       },
@@ -99,25 +89,25 @@ describe('raising an alert', () => {
   });
 
   it('audits the raise with the student id and no health data', async () => {
-    const student = await createStudent(t.server, orgA);
-    const alert = await raised(orgA.admin, { studentId: student.id });
-    const [rows] = await t.server.app.sequelize.query(
+    const student = await createStudent(s.server, s.orgA);
+    const alert = await raised(s.orgA.admin, { studentId: student.id });
+    const [rows] = await s.server.app.sequelize.query(
       `SELECT user_id, details FROM audit_log WHERE entity_id = :id AND action = 'emergency_alert.raise'`,
       { replacements: { id: alert.id } },
     );
-    expect(rows).toEqual([{ user_id: orgA.admin.id, details: { studentId: student.id } }]);
+    expect(rows).toEqual([{ user_id: s.orgA.admin.id, details: { studentId: student.id } }]);
   });
 
   it('raises an alert without a student', async () => {
-    const alert = await raised(orgA.nurse, { studentId: undefined });
+    const alert = await raised(s.orgA.nurse, { studentId: undefined });
     expect(alert.studentId).toBeNull();
     expect(alert.studentName).toBeNull();
   });
 
   it('notifies every nurse and admin of the organization except the raiser, without health detail', async () => {
-    const org = await createOrganization(t.server);
+    const org = await createOrganization(s.server);
     const alert = await raised(org.nurse);
-    const [rows] = await t.server.app.sequelize.query(
+    const [rows] = await s.server.app.sequelize.query(
       `SELECT user_id, type, title, message FROM notifications WHERE organization_id = :org`,
       { replacements: { org: org.id } },
     );
@@ -133,15 +123,15 @@ describe('raising an alert', () => {
   });
 
   it("answers 404 for another organization's student and writes nothing", async () => {
-    const foreign = await createStudent(t.server, orgB);
-    const res = await raise(orgA.nurse, { studentId: foreign.id });
+    const foreign = await createStudent(s.server, s.orgB);
+    const res = await raise(s.orgA.nurse, { studentId: foreign.id });
     expect(res.statusCode).toBe(404);
     expect(await count(`emergency_alerts WHERE student_id = :id`, { id: foreign.id })).toBe(0);
   });
 
   it('refuses a VIEWER with 403 and writes nothing', async () => {
     const marker = `Office ${Date.now()}`;
-    const res = await raise(orgA.viewer, { location: marker });
+    const res = await raise(s.orgA.viewer, { location: marker });
     expect(res.statusCode).toBe(403);
     expect(await count(`emergency_alerts WHERE location = :marker`, { marker })).toBe(0);
   });
@@ -155,7 +145,7 @@ describe('raising an alert', () => {
     ['a bad student id', { studentId: 'not-a-uuid' }, 'studentId'],
     ['an unknown field', { priority: 1 }, 'priority'],
   ])('answers 400 for %s, naming the field', async (_what, overrides, field) => {
-    const res = await raise(orgA.nurse, overrides);
+    const res = await raise(s.orgA.nurse, overrides);
     expect(res.statusCode).toBe(400);
     expect((res.result as { message: string }).message).toContain(field);
   });
@@ -163,13 +153,13 @@ describe('raising an alert', () => {
 
 describe('listing alerts', () => {
   it('lists newest first with acknowledgements, filtered by status', async () => {
-    const org = await createOrganization(t.server);
+    const org = await createOrganization(s.server);
     const first = await raised(org.nurse, { location: 'Library' });
     const second = await raised(org.nurse, { location: 'Cafeteria' });
     expect((await post(org.admin, `/api/v1/alerts/${first.id}/acknowledge`)).statusCode).toBe(200);
     expect((await post(org.nurse, `/api/v1/alerts/${second.id}/resolve`)).statusCode).toBe(200);
 
-    const open = await t.server.inject({ url: '/api/v1/alerts?status=open', headers: bearer(org.nurse) });
+    const open = await s.server.inject({ url: '/api/v1/alerts?status=open', headers: bearer(org.nurse) });
     expect(open.statusCode).toBe(200);
     const openData = (open.result as { data: EmergencyAlertPayload[] }).data;
     expect(openData.map((a) => a.id)).toEqual([first.id]);
@@ -181,12 +171,12 @@ describe('listing alerts', () => {
       },
     ]);
 
-    const all = await t.server.inject({ url: '/api/v1/alerts?status=all', headers: bearer(org.nurse) });
+    const all = await s.server.inject({ url: '/api/v1/alerts?status=all', headers: bearer(org.nurse) });
     expect((all.result as { data: EmergencyAlertPayload[] }).data.map((a) => a.id)).toEqual([
       second.id,
       first.id,
     ]);
-    const resolved = await t.server.inject({
+    const resolved = await s.server.inject({
       url: '/api/v1/alerts?status=resolved',
       headers: bearer(org.nurse),
     });
@@ -195,28 +185,28 @@ describe('listing alerts', () => {
   });
 
   it("never shows another organization's alerts", async () => {
-    const alert = await raised(orgB.nurse);
-    const res = await t.server.inject({
+    const alert = await raised(s.orgB.nurse);
+    const res = await s.server.inject({
       url: '/api/v1/alerts?status=all&limit=200',
-      headers: bearer(orgA.admin),
+      headers: bearer(s.orgA.admin),
     });
     expect((res.result as { data: EmergencyAlertPayload[] }).data.some((a) => a.id === alert.id)).toBe(false);
   });
 
   it('shows a VIEWER the alert without the free-text description', async () => {
-    const org = await createOrganization(t.server);
+    const org = await createOrganization(s.server);
     const alert = await raised(org.nurse);
-    const res = await t.server.inject({ url: '/api/v1/alerts', headers: bearer(org.viewer) });
+    const res = await s.server.inject({ url: '/api/v1/alerts', headers: bearer(org.viewer) });
     expect(res.statusCode).toBe(200);
     const [seen] = (res.result as { data: EmergencyAlertPayload[] }).data;
     expect(seen).toMatchObject({ id: alert.id, type: 'SEIZURE', location: 'Gymnasium', description: '' });
   });
 
   it('audits the list with the alert ids', async () => {
-    const org = await createOrganization(t.server);
+    const org = await createOrganization(s.server);
     const alert = await raised(org.nurse);
-    await t.server.inject({ url: '/api/v1/alerts', headers: bearer(org.admin) });
-    const [rows] = await t.server.app.sequelize.query(
+    await s.server.inject({ url: '/api/v1/alerts', headers: bearer(org.admin) });
+    const [rows] = await s.server.app.sequelize.query(
       `SELECT details FROM audit_log WHERE organization_id = :org AND action = 'emergency_alert.list'`,
       { replacements: { org: org.id } },
     );
@@ -229,20 +219,20 @@ describe('listing alerts', () => {
     ['a limit over the maximum', '?limit=1000'],
     ['an unknown parameter', '?page=2'],
   ])('answers 400 for %s', async (_what, query) => {
-    const res = await t.server.inject({ url: `/api/v1/alerts${query}`, headers: bearer(orgA.nurse) });
+    const res = await s.server.inject({ url: `/api/v1/alerts${query}`, headers: bearer(s.orgA.nurse) });
     expect(res.statusCode).toBe(400);
   });
 });
 
 describe('acknowledging an alert', () => {
   it('records who and when; a second acknowledgement keeps the first time', async () => {
-    const alert = await raised(orgA.nurse);
-    const first = await post(orgA.viewer, `/api/v1/alerts/${alert.id}/acknowledge`);
+    const alert = await raised(s.orgA.nurse);
+    const first = await post(s.orgA.viewer, `/api/v1/alerts/${alert.id}/acknowledge`);
     expect(first.statusCode).toBe(200);
     const [ack] = (first.result as EmergencyAlertPayload).acknowledgements;
-    expect(ack).toMatchObject({ userId: orgA.viewer.id, userName: expect.stringMatching(/^VIEWER /) });
+    expect(ack).toMatchObject({ userId: s.orgA.viewer.id, userName: expect.stringMatching(/^VIEWER /) });
 
-    const again = await post(orgA.viewer, `/api/v1/alerts/${alert.id}/acknowledge`, {});
+    const again = await post(s.orgA.viewer, `/api/v1/alerts/${alert.id}/acknowledge`, {});
     expect(again.statusCode).toBe(200);
     expect((again.result as EmergencyAlertPayload).acknowledgements).toEqual([ack]);
     expect(await count(`alert_acknowledgements WHERE alert_id = :id`, { id: alert.id })).toBe(1);
@@ -250,31 +240,31 @@ describe('acknowledging an alert', () => {
   });
 
   it('keeps one acknowledgement per user, in order', async () => {
-    const alert = await raised(orgA.nurse);
-    await post(orgA.admin, `/api/v1/alerts/${alert.id}/acknowledge`);
-    const res = await post(orgA.nurse, `/api/v1/alerts/${alert.id}/acknowledge`);
+    const alert = await raised(s.orgA.nurse);
+    await post(s.orgA.admin, `/api/v1/alerts/${alert.id}/acknowledge`);
+    const res = await post(s.orgA.nurse, `/api/v1/alerts/${alert.id}/acknowledge`);
     expect((res.result as EmergencyAlertPayload).acknowledgements.map((a) => a.userId)).toEqual([
-      orgA.admin.id,
-      orgA.nurse.id,
+      s.orgA.admin.id,
+      s.orgA.nurse.id,
     ]);
   });
 
   it("answers 404 for another organization's alert and writes nothing", async () => {
-    const alert = await raised(orgB.nurse);
-    const res = await post(orgA.nurse, `/api/v1/alerts/${alert.id}/acknowledge`);
+    const alert = await raised(s.orgB.nurse);
+    const res = await post(s.orgA.nurse, `/api/v1/alerts/${alert.id}/acknowledge`);
     expect(res.statusCode).toBe(404);
     expect(await count(`alert_acknowledgements WHERE alert_id = :id`, { id: alert.id })).toBe(0);
   });
 
   it('answers 404 for an alert that does not exist', async () => {
-    const res = await post(orgA.nurse, `/api/v1/alerts/8f1c1f8e-4a5b-4c6d-9e7f-0a1b2c3d4e5f/acknowledge`);
+    const res = await post(s.orgA.nurse, `/api/v1/alerts/8f1c1f8e-4a5b-4c6d-9e7f-0a1b2c3d4e5f/acknowledge`);
     expect(res.statusCode).toBe(404);
   });
 
   it('refuses a resolved alert with 422 and writes nothing', async () => {
-    const alert = await raised(orgA.nurse);
-    await post(orgA.nurse, `/api/v1/alerts/${alert.id}/resolve`);
-    const res = await post(orgA.viewer, `/api/v1/alerts/${alert.id}/acknowledge`);
+    const alert = await raised(s.orgA.nurse);
+    await post(s.orgA.nurse, `/api/v1/alerts/${alert.id}/resolve`);
+    const res = await post(s.orgA.viewer, `/api/v1/alerts/${alert.id}/acknowledge`);
     expect(res.statusCode).toBe(422);
     expect((res.result as { message: string }).message).toMatch(/resolved/);
     expect(await count(`alert_acknowledgements WHERE alert_id = :id`, { id: alert.id })).toBe(0);
@@ -284,48 +274,48 @@ describe('acknowledging an alert', () => {
     ['a bad id', '/api/v1/alerts/not-a-uuid/acknowledge', undefined],
     ['a body with fields', '/api/v1/alerts/8f1c1f8e-4a5b-4c6d-9e7f-0a1b2c3d4e5f/acknowledge', { at: 'now' }],
   ])('answers 400 for %s', async (_what, url, payload) => {
-    expect((await post(orgA.nurse, url, payload)).statusCode).toBe(400);
+    expect((await post(s.orgA.nurse, url, payload)).statusCode).toBe(400);
   });
 });
 
 describe('resolving an alert', () => {
   it('marks it resolved, records who, and audits', async () => {
-    const alert = await raised(orgA.nurse);
-    const res = await post(orgA.admin, `/api/v1/alerts/${alert.id}/resolve`);
+    const alert = await raised(s.orgA.nurse);
+    const res = await post(s.orgA.admin, `/api/v1/alerts/${alert.id}/resolve`);
     expect(res.statusCode).toBe(200);
     expect((res.result as EmergencyAlertPayload).status).toBe('RESOLVED');
-    const [rows] = await t.server.app.sequelize.query(
+    const [rows] = await s.server.app.sequelize.query(
       `SELECT status, resolved_by, resolved_at IS NOT NULL AS has_time FROM emergency_alerts WHERE id = :id`,
       { replacements: { id: alert.id } },
     );
-    expect(rows).toEqual([{ status: 'RESOLVED', resolved_by: orgA.admin.id, has_time: true }]);
+    expect(rows).toEqual([{ status: 'RESOLVED', resolved_by: s.orgA.admin.id, has_time: true }]);
     expect(await auditCount(alert.id, 'emergency_alert.resolve')).toBe(1);
   });
 
   it('refuses a second resolve with 422', async () => {
-    const alert = await raised(orgA.nurse);
-    await post(orgA.nurse, `/api/v1/alerts/${alert.id}/resolve`);
-    const res = await post(orgA.admin, `/api/v1/alerts/${alert.id}/resolve`);
+    const alert = await raised(s.orgA.nurse);
+    await post(s.orgA.nurse, `/api/v1/alerts/${alert.id}/resolve`);
+    const res = await post(s.orgA.admin, `/api/v1/alerts/${alert.id}/resolve`);
     expect(res.statusCode).toBe(422);
     expect(await auditCount(alert.id, 'emergency_alert.resolve')).toBe(1);
   });
 
   it('refuses a VIEWER with 403 and leaves the alert open', async () => {
-    const alert = await raised(orgA.nurse);
-    expect((await post(orgA.viewer, `/api/v1/alerts/${alert.id}/resolve`)).statusCode).toBe(403);
+    const alert = await raised(s.orgA.nurse);
+    expect((await post(s.orgA.viewer, `/api/v1/alerts/${alert.id}/resolve`)).statusCode).toBe(403);
     expect(await count(`emergency_alerts WHERE id = :id AND status = 'OPEN'`, { id: alert.id })).toBe(1);
   });
 
   it("answers 404 for another organization's alert", async () => {
-    const alert = await raised(orgB.nurse);
-    expect((await post(orgA.admin, `/api/v1/alerts/${alert.id}/resolve`)).statusCode).toBe(404);
+    const alert = await raised(s.orgB.nurse);
+    expect((await post(s.orgA.admin, `/api/v1/alerts/${alert.id}/resolve`)).statusCode).toBe(404);
     expect(await count(`emergency_alerts WHERE id = :id AND status = 'OPEN'`, { id: alert.id })).toBe(1);
   });
 });
 
 describe('replay for a connecting socket', () => {
   it('answers open alerts the user has not acknowledged, oldest first, and audits the replay', async () => {
-    const org = await createOrganization(t.server);
+    const org = await createOrganization(s.server);
     const older = await raised(org.nurse, { location: 'Room 1' });
     const acknowledged = await raised(org.nurse, { location: 'Room 2' });
     const resolved = await raised(org.nurse, { location: 'Room 3' });
@@ -339,9 +329,9 @@ describe('replay for a connecting socket', () => {
       role: 'ADMIN' as const,
       name: 'Admin',
     };
-    const replay = await t.server.plugins.alerts.openAlertsFor(identity);
+    const replay = await s.server.plugins.alerts.openAlertsFor(identity);
     expect(replay.map((a) => a.id)).toEqual([older.id, newer.id]);
-    const [rows] = await t.server.app.sequelize.query(
+    const [rows] = await s.server.app.sequelize.query(
       `SELECT details FROM audit_log WHERE user_id = :user AND action = 'emergency_alert.replay'`,
       { replacements: { user: org.admin.id } },
     );
@@ -349,9 +339,9 @@ describe('replay for a connecting socket', () => {
   });
 
   it("never replays another organization's alerts", async () => {
-    const org = await createOrganization(t.server);
-    await raised(orgB.nurse);
-    const replay = await t.server.plugins.alerts.openAlertsFor({
+    const org = await createOrganization(s.server);
+    await raised(s.orgB.nurse);
+    const replay = await s.server.plugins.alerts.openAlertsFor({
       userId: org.nurse.id,
       organizationId: org.id,
       sessionId: 'not-used',
@@ -364,10 +354,10 @@ describe('replay for a connecting socket', () => {
 
 describe('demo seed', () => {
   it('adds a resolved history and one acknowledged open alert through the service', async () => {
-    const org = await createOrganization(t.server);
-    const students = await createStudents(t.server, org, 6);
-    await seedAlertsDemo(t.server, actorFor(org, 'NURSE'), students);
-    const [rows] = await t.server.app.sequelize.query(
+    const org = await createOrganization(s.server);
+    const students = await createStudents(s.server, org, 6);
+    await seedAlertsDemo(s.server, actorFor(org, 'NURSE'), students);
+    const [rows] = await s.server.app.sequelize.query(
       `SELECT status, count(*)::int AS n FROM emergency_alerts WHERE organization_id = :org GROUP BY status ORDER BY status`,
       { replacements: { org: org.id } },
     );

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actorFor,
   bearer,
@@ -6,22 +6,12 @@ import {
   createStudent,
   createStudents,
   createUser,
-  type TestOrganization,
   type TestUser,
 } from '../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { twoOrganizationSuite } from '../helpers/suite.js';
 import { seedAppointmentsDemo } from '../../src/seed/appointmentsDemo.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const s = twoOrganizationSuite();
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
@@ -31,11 +21,11 @@ const freshDay = () => Date.now() + (dayOffset += 3) * DAY;
 const at = (base: number, minutes: number) => new Date(base + minutes * MINUTE).toISOString();
 
 async function book(user: TestUser, payload: Record<string, unknown>) {
-  return t.server.inject({ method: 'POST', url: '/api/v1/appointments', headers: bearer(user), payload });
+  return s.server.inject({ method: 'POST', url: '/api/v1/appointments', headers: bearer(user), payload });
 }
 
 async function appointmentRows(studentId: string): Promise<number> {
-  const row = (await t.server.app.sequelize.query(
+  const row = (await s.server.app.sequelize.query(
     'SELECT count(*)::int AS n FROM appointments WHERE student_id = :studentId',
     { replacements: { studentId }, plain: true },
   )) as { n: number };
@@ -44,9 +34,9 @@ async function appointmentRows(studentId: string): Promise<number> {
 
 describe('appointments', () => {
   it('books a 15-minute SCHEDULED visit with the actor as nurse and a reminder 24 h before', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const startsAt = at(freshDay(), 0);
-    const res = await book(orgA.nurse, {
+    const res = await book(s.orgA.nurse, {
       studentId: student.id,
       startsAt,
       type: 'SCREENING',
@@ -56,13 +46,13 @@ describe('appointments', () => {
     const created = res.result as { id: string; reminderDueAt: Date; startsAt: Date };
     expect(created).toMatchObject({
       studentId: student.id,
-      nurseId: orgA.nurse.id,
+      nurseId: s.orgA.nurse.id,
       durationMinutes: 15,
       status: 'SCHEDULED',
       type: 'SCREENING',
     });
     expect(new Date(created.startsAt).getTime() - new Date(created.reminderDueAt).getTime()).toBe(DAY);
-    const audited = (await t.server.app.sequelize.query(
+    const audited = (await s.server.app.sequelize.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'appointment.create' AND entity_id = :id`,
       { replacements: { id: created.id }, plain: true },
     )) as { n: number };
@@ -70,35 +60,36 @@ describe('appointments', () => {
   });
 
   it('stores no reminder for a slot less than a day away', async () => {
-    const student = await createStudent(t.server, orgA);
-    const res = await book(orgA.nurse, {
+    const student = await createStudent(s.server, s.orgA);
+    const res = await book(s.orgA.nurse, {
       studentId: student.id,
       startsAt: at(Date.now(), 60),
       type: 'ILLNESS',
-      nurseId: orgA.admin.id,
+      nurseId: s.orgA.admin.id,
     });
     expect(res.statusCode).toBe(201);
-    expect(res.result).toMatchObject({ reminderDueAt: null, nurseId: orgA.admin.id });
+    expect(res.result).toMatchObject({ reminderDueAt: null, nurseId: s.orgA.admin.id });
   });
 
   it('filters by nurse, student, status and time, and pages', async () => {
-    const nurse = await createUser(t.server, orgA.id, 'NURSE');
-    const student = await createStudent(t.server, orgA);
-    const other = await createStudent(t.server, orgA);
+    const nurse = await createUser(s.server, s.orgA.id, 'NURSE');
+    const student = await createStudent(s.server, s.orgA);
+    const other = await createStudent(s.server, s.orgA);
     const day = freshDay();
-    for (const [s, minutes] of [
+    for (const [booked, minutes] of [
       [student, 0],
       [student, 60],
       [other, 120],
     ] as const) {
       expect(
-        (await book(nurse, { studentId: s.id, startsAt: at(day, minutes), type: 'FOLLOW_UP' })).statusCode,
+        (await book(nurse, { studentId: booked.id, startsAt: at(day, minutes), type: 'FOLLOW_UP' }))
+          .statusCode,
       ).toBe(201);
     }
     const list = async (query: string) => {
-      const res = await t.server.inject({
+      const res = await s.server.inject({
         url: `/api/v1/appointments?nurseId=${nurse.id}&${query}`,
-        headers: bearer(orgA.nurse),
+        headers: bearer(s.orgA.nurse),
       });
       expect(res.statusCode).toBe(200);
       return res.result as { data: Array<{ studentId: string; id: string }>; total: number };
@@ -111,10 +102,10 @@ describe('appointments', () => {
     expect(page2.data.map((a) => a.studentId)).toEqual([other.id]);
 
     const first = (await list('pageSize=1')).data[0]!;
-    const cancel = await t.server.inject({
+    const cancel = await s.server.inject({
       method: 'PATCH',
       url: `/api/v1/appointments/${first.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
       payload: { status: 'CANCELLED' },
     });
     expect(cancel.statusCode).toBe(200);
@@ -124,9 +115,9 @@ describe('appointments', () => {
   });
 
   it('shows a viewer the slot without notes', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const created = (
-      await book(orgA.nurse, {
+      await book(s.orgA.nurse, {
         studentId: student.id,
         startsAt: at(freshDay(), 0),
         type: 'COUNSELING',
@@ -134,23 +125,23 @@ describe('appointments', () => {
       })
     ).result as { id: string; notes: string };
     expect(created.notes).toBe('Discuss stress at home.');
-    const one = await t.server.inject({
+    const one = await s.server.inject({
       url: `/api/v1/appointments/${created.id}`,
-      headers: bearer(orgA.viewer),
+      headers: bearer(s.orgA.viewer),
     });
     expect(one.statusCode).toBe(200);
     expect(one.result).toMatchObject({ id: created.id, type: 'COUNSELING' });
     expect(one.result).not.toHaveProperty('notes');
-    const list = await t.server.inject({
+    const list = await s.server.inject({
       url: `/api/v1/appointments?studentId=${student.id}`,
-      headers: bearer(orgA.viewer),
+      headers: bearer(s.orgA.viewer),
     });
     const rows = (list.result as { data: object[] }).data;
     expect(rows).toHaveLength(1);
     expect(rows[0]).not.toHaveProperty('notes');
-    const nurse = await t.server.inject({
+    const nurse = await s.server.inject({
       url: `/api/v1/appointments/${created.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect(nurse.result).toMatchObject({ notes: 'Discuss stress at home.' });
   });
@@ -158,8 +149,8 @@ describe('appointments', () => {
 
 describe('appointments: refusals', () => {
   it('refuses (409) a nurse double-booked in an overlapping scheduled slot, writing nothing', async () => {
-    const nurse = await createUser(t.server, orgA.id, 'NURSE');
-    const student = await createStudent(t.server, orgA);
+    const nurse = await createUser(s.server, s.orgA.id, 'NURSE');
+    const student = await createStudent(s.server, s.orgA);
     const day = freshDay();
     const first = await book(nurse, {
       studentId: student.id,
@@ -188,18 +179,18 @@ describe('appointments: refusals', () => {
       (await book(nurse, { studentId: student.id, startsAt: at(day, 30), type: 'OTHER' })).statusCode,
     ).toBe(201);
     expect(
-      (await book(orgA.nurse, { studentId: student.id, startsAt: at(day, 0), type: 'OTHER' })).statusCode,
+      (await book(s.orgA.nurse, { studentId: student.id, startsAt: at(day, 0), type: 'OTHER' })).statusCode,
     ).toBe(201);
   });
 
   it('frees the slot once the earlier appointment is cancelled', async () => {
-    const nurse = await createUser(t.server, orgA.id, 'NURSE');
-    const student = await createStudent(t.server, orgA);
+    const nurse = await createUser(s.server, s.orgA.id, 'NURSE');
+    const student = await createStudent(s.server, s.orgA);
     const startsAt = at(freshDay(), 0);
     const first = (await book(nurse, { studentId: student.id, startsAt, type: 'OTHER' })).result as {
       id: string;
     };
-    await t.server.inject({
+    await s.server.inject({
       method: 'PATCH',
       url: `/api/v1/appointments/${first.id}`,
       headers: bearer(nurse),
@@ -209,30 +200,30 @@ describe('appointments: refusals', () => {
   });
 
   it('refuses (422) to reopen a cancelled appointment', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const created = (
-      await book(orgA.nurse, { studentId: student.id, startsAt: at(freshDay(), 0), type: 'OTHER' })
+      await book(s.orgA.nurse, { studentId: student.id, startsAt: at(freshDay(), 0), type: 'OTHER' })
     ).result as { id: string };
     const patch = (payload: object) =>
-      t.server.inject({
+      s.server.inject({
         method: 'PATCH',
         url: `/api/v1/appointments/${created.id}`,
-        headers: bearer(orgA.nurse),
+        headers: bearer(s.orgA.nurse),
         payload,
       });
     expect((await patch({ status: 'NO_SHOW' })).statusCode).toBe(200);
     const reopen = await patch({ status: 'SCHEDULED' });
     expect(reopen.statusCode).toBe(422);
-    const [row] = (await t.server.app.sequelize.query('SELECT status FROM appointments WHERE id = :id', {
+    const [row] = (await s.server.app.sequelize.query('SELECT status FROM appointments WHERE id = :id', {
       replacements: { id: created.id },
     })) as [Array<{ status: string }>, unknown];
     expect(row[0]!.status).toBe('NO_SHOW');
   });
 
   it('refuses a nurseId that is a viewer or a user of another organization (422)', async () => {
-    const student = await createStudent(t.server, orgA);
-    for (const nurseId of [orgA.viewer.id, orgB.nurse.id, crypto.randomUUID()]) {
-      const res = await book(orgA.nurse, {
+    const student = await createStudent(s.server, s.orgA);
+    for (const nurseId of [s.orgA.viewer.id, s.orgB.nurse.id, crypto.randomUUID()]) {
+      const res = await book(s.orgA.nurse, {
         studentId: student.id,
         startsAt: at(freshDay(), 0),
         type: 'OTHER',
@@ -245,7 +236,7 @@ describe('appointments: refusals', () => {
   });
 
   it('validates the payload and the query with 400s naming the field', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const base = { studentId: student.id, startsAt: at(freshDay(), 0), type: 'OTHER' };
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ durationMinutes: 4 }, 'durationMinutes'],
@@ -257,62 +248,62 @@ describe('appointments: refusals', () => {
       [{ nurseId: 'nurse-1' }, 'nurseId'],
     ];
     for (const [overrides, field] of cases) {
-      const res = await book(orgA.nurse, { ...base, ...overrides });
+      const res = await book(s.orgA.nurse, { ...base, ...overrides });
       expect(res.statusCode, field).toBe(400);
       expect((res.result as { message: string }).message).toContain(field);
     }
     expect(await appointmentRows(student.id)).toBe(0);
-    const query = await t.server.inject({
+    const query = await s.server.inject({
       url: '/api/v1/appointments?status=LATE',
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect(query.statusCode).toBe(400);
   });
 
   it("answers 404 for another organization's student or appointment", async () => {
-    const theirStudent = await createStudent(t.server, orgB);
-    const res = await book(orgA.nurse, {
+    const theirStudent = await createStudent(s.server, s.orgB);
+    const res = await book(s.orgA.nurse, {
       studentId: theirStudent.id,
       startsAt: at(freshDay(), 0),
       type: 'OTHER',
     });
     expect(res.statusCode).toBe(404);
     const theirs = (
-      await book(orgB.nurse, { studentId: theirStudent.id, startsAt: at(freshDay(), 0), type: 'OTHER' })
+      await book(s.orgB.nurse, { studentId: theirStudent.id, startsAt: at(freshDay(), 0), type: 'OTHER' })
     ).result as { id: string };
     expect(
-      (await t.server.inject({ url: `/api/v1/appointments/${theirs.id}`, headers: bearer(orgA.nurse) }))
+      (await s.server.inject({ url: `/api/v1/appointments/${theirs.id}`, headers: bearer(s.orgA.nurse) }))
         .statusCode,
     ).toBe(404);
-    const patch = await t.server.inject({
+    const patch = await s.server.inject({
       method: 'PATCH',
       url: `/api/v1/appointments/${theirs.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
       payload: { status: 'CANCELLED' },
     });
     expect(patch.statusCode).toBe(404);
-    const list = await t.server.inject({
+    const list = await s.server.inject({
       url: `/api/v1/appointments?studentId=${theirStudent.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect((list.result as { total: number }).total).toBe(0);
   });
 
   it('answers 403 to a viewer booking or changing an appointment', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const created = (
-      await book(orgA.nurse, { studentId: student.id, startsAt: at(freshDay(), 0), type: 'OTHER' })
+      await book(s.orgA.nurse, { studentId: student.id, startsAt: at(freshDay(), 0), type: 'OTHER' })
     ).result as { id: string };
-    const create = await book(orgA.viewer, {
+    const create = await book(s.orgA.viewer, {
       studentId: student.id,
       startsAt: at(freshDay(), 0),
       type: 'OTHER',
     });
     expect(create.statusCode).toBe(403);
-    const patch = await t.server.inject({
+    const patch = await s.server.inject({
       method: 'PATCH',
       url: `/api/v1/appointments/${created.id}`,
-      headers: bearer(orgA.viewer),
+      headers: bearer(s.orgA.viewer),
       payload: { status: 'CANCELLED' },
     });
     expect(patch.statusCode).toBe(403);
@@ -322,10 +313,10 @@ describe('appointments: refusals', () => {
 
 describe('appointments demo seed', () => {
   it('books upcoming visits for a share of the students without double-booking', async () => {
-    const org = await createOrganization(t.server);
-    const students = await createStudents(t.server, org, 12);
-    await seedAppointmentsDemo(t.server, actorFor(org), students);
-    const row = (await t.server.app.sequelize.query(
+    const org = await createOrganization(s.server);
+    const students = await createStudents(s.server, org, 12);
+    await seedAppointmentsDemo(s.server, actorFor(org), students);
+    const row = (await s.server.app.sequelize.query(
       `SELECT count(*)::int AS n, count(reminder_due_at)::int AS reminders FROM appointments
         WHERE organization_id = :org AND status = 'SCHEDULED'`,
       { replacements: { org: org.id }, plain: true },

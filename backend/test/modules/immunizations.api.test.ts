@@ -1,5 +1,5 @@
 import type { Transaction } from 'sequelize';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   actorFor,
   bearer,
@@ -10,17 +10,9 @@ import {
 } from '../helpers/fixtures.js';
 import { immunizationsMigration } from '../../src/migrations/202611280006-immunizations.js';
 import { seedImmunizationsDemo } from '../../src/seed/immunizationsDemo.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { twoOrganizationSuite } from '../helpers/suite.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  [orgA, orgB] = await Promise.all([createOrganization(t.server), createOrganization(t.server)]);
-});
-afterAll(() => t?.stop());
+const s = twoOrganizationSuite();
 
 // Born 2015-03-10; this history completes every K-6 series (see the engine tests).
 const BORN = '2015-03-10';
@@ -45,11 +37,11 @@ const COMPLETE: Array<[string, string]> = [
 const AS_OF = '2024-09-01';
 
 async function post(user: TestUser, url: string, payload: object) {
-  return t.server.inject({ method: 'POST', url, headers: bearer(user), payload });
+  return s.server.inject({ method: 'POST', url, headers: bearer(user), payload });
 }
 
 async function get(user: TestUser, url: string) {
-  return t.server.inject({ url, headers: bearer(user) });
+  return s.server.inject({ url, headers: bearer(user) });
 }
 
 async function record(org: TestOrganization, studentId: string, doses: Array<[string, string]>) {
@@ -64,7 +56,7 @@ async function record(org: TestOrganization, studentId: string, doses: Array<[st
 }
 
 async function count(sql: string, replacements: Record<string, unknown>): Promise<number> {
-  const row = (await t.server.app.sequelize.query(`SELECT count(*)::int AS n FROM ${sql}`, {
+  const row = (await s.server.app.sequelize.query(`SELECT count(*)::int AS n FROM ${sql}`, {
     replacements,
     plain: true,
   })) as { n: number };
@@ -83,8 +75,8 @@ const auditRows = (studentId: string, action: string) =>
 
 describe('immunization records', () => {
   it('records a dose, normalizes the CVX code, writes the row and an audit entry', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
-    const res = await post(orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
+    const res = await post(s.orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
       cvxCode: '3',
       administeredOn: '2016-03-10',
       doseNumber: 1,
@@ -105,25 +97,25 @@ describe('immunization records', () => {
       mvxCode: 'MSD',
       source: 'ADMINISTERED',
       notes: 'Left arm',
-      recordedBy: orgA.nurse.id,
+      recordedBy: s.orgA.nurse.id,
     });
-    const [row] = (await t.server.app.sequelize.query(
+    const [row] = (await s.server.app.sequelize.query(
       'SELECT organization_id, cvx_code FROM student_immunizations WHERE student_id = :id',
       { replacements: { id: student.id }, plain: false, raw: true },
     )) as unknown as [Array<{ organization_id: string; cvx_code: string }>];
-    expect(row).toEqual([{ organization_id: orgA.id, cvx_code: '03' }]);
+    expect(row).toEqual([{ organization_id: s.orgA.id, cvx_code: '03' }]);
     expect(await auditRows(student.id, 'immunization.create')).toBe(1);
 
-    const list = await get(orgA.nurse, `/api/v1/students/${student.id}/immunizations`);
+    const list = await get(s.orgA.nurse, `/api/v1/students/${student.id}/immunizations`);
     expect(list.statusCode).toBe(200);
     expect((list.result as Array<{ cvxCode: string }>).map((r) => r.cvxCode)).toEqual(['03']);
     expect(await auditRows(student.id, 'immunization.list')).toBe(1);
   });
 
   it('refuses an unknown CVX code with 400 naming the field, and writes nothing', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
     for (const cvxCode of ['999', '04', 'MMR', '']) {
-      const res = await post(orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
+      const res = await post(s.orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
         cvxCode,
         administeredOn: '2016-03-10',
         source: 'HISTORICAL',
@@ -135,7 +127,7 @@ describe('immunization records', () => {
   });
 
   it('refuses bad fields with 400: future date, impossible date, bad source, unknown field, long notes', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
     const url = `/api/v1/students/${student.id}/immunizations`;
     const valid = { cvxCode: '03', administeredOn: '2016-03-10', source: 'HISTORICAL' };
     const cases: Array<[object, string]> = [
@@ -150,7 +142,7 @@ describe('immunization records', () => {
       [{ administeredOn: '2016-03-10', source: 'HISTORICAL' }, 'cvxCode'],
     ];
     for (const [payload, field] of cases) {
-      const res = await post(orgA.nurse, url, payload);
+      const res = await post(s.orgA.nurse, url, payload);
       expect(res.statusCode, field).toBe(400);
       expect((res.result as { message: string }).message, field).toContain(field);
     }
@@ -158,8 +150,8 @@ describe('immunization records', () => {
   });
 
   it('refuses a dose dated before the date of birth with 422 and writes nothing', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
-    const res = await post(orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
+    const res = await post(s.orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
       cvxCode: '08',
       administeredOn: '2015-03-09',
       source: 'HISTORICAL',
@@ -172,9 +164,9 @@ describe('immunization records', () => {
   });
 
   it('refuses the same vaccine twice on one day with 409', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
-    await record(orgA, student.id, [['08', '2015-03-10']]);
-    const res = await post(orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
+    await record(s.orgA, student.id, [['08', '2015-03-10']]);
+    const res = await post(s.orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
       cvxCode: '08',
       administeredOn: '2015-03-10',
       source: 'ADMINISTERED',
@@ -184,7 +176,7 @@ describe('immunization records', () => {
   });
 
   it('lists the vaccine codes the platform knows', async () => {
-    const res = await get(orgA.viewer, '/api/v1/immunizations/vaccine-codes');
+    const res = await get(s.orgA.viewer, '/api/v1/immunizations/vaccine-codes');
     expect(res.statusCode).toBe(200);
     const codes = res.result as Array<{ cvx: string; series: string[] }>;
     expect(codes.find((c) => c.cvx === '94')?.series).toEqual(['MMR', 'Varicella']);
@@ -194,9 +186,9 @@ describe('immunization records', () => {
 
 describe('immunization status and exemptions', () => {
   it('answers the status of a complete history, as of a date and by default today', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN, grade: '4' });
-    await record(orgA, student.id, COMPLETE);
-    const res = await get(orgA.viewer, `/api/v1/students/${student.id}/immunization-status?asOf=${AS_OF}`);
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN, grade: '4' });
+    await record(s.orgA, student.id, COMPLETE);
+    const res = await get(s.orgA.viewer, `/api/v1/students/${student.id}/immunization-status?asOf=${AS_OF}`);
     expect(res.statusCode).toBe(200);
     expect(res.result).toEqual({
       status: 'COMPLIANT',
@@ -217,32 +209,35 @@ describe('immunization status and exemptions', () => {
         },
       ],
     });
-    const today = await get(orgA.nurse, `/api/v1/students/${student.id}/immunization-status`);
+    const today = await get(s.orgA.nurse, `/api/v1/students/${student.id}/immunization-status`);
     expect(today.statusCode).toBe(200);
     expect((today.result as { status: string }).status).toBe('COMPLIANT');
     expect(await auditRows(student.id, 'immunization.status.read')).toBe(2);
   });
 
   it('refuses a bad asOf with 400', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     for (const asOf of ['tomorrow', '2024-13-01', '2024-9-1']) {
-      const res = await get(orgA.nurse, `/api/v1/students/${student.id}/immunization-status?asOf=${asOf}`);
+      const res = await get(s.orgA.nurse, `/api/v1/students/${student.id}/immunization-status?asOf=${asOf}`);
       expect(res.statusCode, asOf).toBe(400);
       expect((res.result as { message: string }).message).toContain('asOf');
     }
   });
 
   it('records an exemption that makes the missing series EXEMPT', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN, grade: '4' });
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN, grade: '4' });
     await record(
-      orgA,
+      s.orgA,
       student.id,
       COMPLETE.filter(([cvx]) => cvx !== '03'),
     );
-    const before = await get(orgA.nurse, `/api/v1/students/${student.id}/immunization-status?asOf=${AS_OF}`);
+    const before = await get(
+      s.orgA.nurse,
+      `/api/v1/students/${student.id}/immunization-status?asOf=${AS_OF}`,
+    );
     expect((before.result as { status: string }).status).toBe('OVERDUE');
 
-    const res = await post(orgA.nurse, `/api/v1/students/${student.id}/immunization-exemptions`, {
+    const res = await post(s.orgA.nurse, `/api/v1/students/${student.id}/immunization-exemptions`, {
       series: 'MMR',
       type: 'MEDICAL',
       notes: 'Immunocompromised; letter on file',
@@ -251,16 +246,20 @@ describe('immunization status and exemptions', () => {
     expect(res.result).toMatchObject({ series: 'MMR', type: 'MEDICAL', expiresOn: null });
     expect(await auditRows(student.id, 'immunization-exemption.create')).toBe(1);
 
-    const after = await get(orgA.nurse, `/api/v1/students/${student.id}/immunization-status?asOf=${AS_OF}`);
+    const after = await get(s.orgA.nurse, `/api/v1/students/${student.id}/immunization-status?asOf=${AS_OF}`);
     const body = after.result as { status: string; series: Array<{ series: string; status: string }> };
     expect(body.status).toBe('EXEMPT');
     expect(body.series.find((s) => s.series === 'MMR')).toMatchObject({ status: 'EXEMPT', missing: 2 });
   });
 
   it('refuses an exemption that has already expired (422) and bad exemption fields (400)', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const url = `/api/v1/students/${student.id}/immunization-exemptions`;
-    const expired = await post(orgA.nurse, url, { series: 'MMR', type: 'PERSONAL', expiresOn: '2020-01-01' });
+    const expired = await post(s.orgA.nurse, url, {
+      series: 'MMR',
+      type: 'PERSONAL',
+      expiresOn: '2020-01-01',
+    });
     expect(expired.statusCode).toBe(422);
     for (const [payload, field] of [
       [{ series: 'Flu', type: 'MEDICAL' }, 'series'],
@@ -268,7 +267,7 @@ describe('immunization status and exemptions', () => {
       [{ series: 'MMR', type: 'MEDICAL', expiresOn: 'never' }, 'expiresOn'],
       [{ series: 'MMR', type: 'MEDICAL', doctor: 'Dr X' }, 'doctor'],
     ] as Array<[object, string]>) {
-      const res = await post(orgA.nurse, url, payload);
+      const res = await post(s.orgA.nurse, url, payload);
       expect(res.statusCode, field).toBe(400);
       expect((res.result as { message: string }).message).toContain(field);
     }
@@ -278,14 +277,14 @@ describe('immunization status and exemptions', () => {
 
 describe('immunizations: roles and minimum necessary', () => {
   it('answers 403 to a viewer recording a dose or an exemption, and writes nothing', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
-    const dose = await post(orgA.viewer, `/api/v1/students/${student.id}/immunizations`, {
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
+    const dose = await post(s.orgA.viewer, `/api/v1/students/${student.id}/immunizations`, {
       cvxCode: '08',
       administeredOn: '2015-03-10',
       source: 'HISTORICAL',
     });
     expect(dose.statusCode).toBe(403);
-    const exemption = await post(orgA.viewer, `/api/v1/students/${student.id}/immunization-exemptions`, {
+    const exemption = await post(s.orgA.viewer, `/api/v1/students/${student.id}/immunization-exemptions`, {
       series: 'MMR',
       type: 'MEDICAL',
     });
@@ -295,43 +294,42 @@ describe('immunizations: roles and minimum necessary', () => {
   });
 
   it('gives a viewer records without notes and exemptions without type or notes', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
-    await post(orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
+    await post(s.orgA.nurse, `/api/v1/students/${student.id}/immunizations`, {
       cvxCode: '08',
       administeredOn: '2015-03-10',
       source: 'ADMINISTERED',
       notes: 'Mother declined second site',
     });
-    await post(orgA.nurse, `/api/v1/students/${student.id}/immunization-exemptions`, {
+    await post(s.orgA.nurse, `/api/v1/students/${student.id}/immunization-exemptions`, {
       series: 'Varicella',
       type: 'RELIGIOUS',
       notes: 'Family belief',
     });
 
-    const records = (await get(orgA.viewer, `/api/v1/students/${student.id}/immunizations`)).result as Array<
-      Record<string, unknown>
-    >;
+    const records = (await get(s.orgA.viewer, `/api/v1/students/${student.id}/immunizations`))
+      .result as Array<Record<string, unknown>>;
     expect(records).toHaveLength(1);
     expect(records[0]).not.toHaveProperty('notes');
     expect(records[0]).toMatchObject({ cvxCode: '08' });
-    const exemptions = (await get(orgA.viewer, `/api/v1/students/${student.id}/immunization-exemptions`))
+    const exemptions = (await get(s.orgA.viewer, `/api/v1/students/${student.id}/immunization-exemptions`))
       .result as Array<Record<string, unknown>>;
     expect(exemptions[0]).toMatchObject({ series: 'Varicella' });
     expect(exemptions[0]).not.toHaveProperty('type');
     expect(exemptions[0]).not.toHaveProperty('notes');
 
-    const nurseRecords = (await get(orgA.nurse, `/api/v1/students/${student.id}/immunizations`))
+    const nurseRecords = (await get(s.orgA.nurse, `/api/v1/students/${student.id}/immunizations`))
       .result as Array<Record<string, unknown>>;
     expect(nurseRecords[0]).toMatchObject({ notes: 'Mother declined second site' });
 
     // The profile section follows the same cut.
-    const nurseProfile = (await get(orgA.nurse, `/api/v1/students/${student.id}`)).result as {
+    const nurseProfile = (await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).result as {
       immunizations: { records: unknown[]; exemptions: unknown[]; compliance: { status: string } };
     };
     expect(nurseProfile.immunizations.records[0]).toMatchObject({ notes: 'Mother declined second site' });
     expect(nurseProfile.immunizations.exemptions[0]).toMatchObject({ type: 'RELIGIOUS' });
     expect(nurseProfile.immunizations.compliance.status).toBe('OVERDUE');
-    const viewerProfile = (await get(orgA.viewer, `/api/v1/students/${student.id}`)).result as {
+    const viewerProfile = (await get(s.orgA.viewer, `/api/v1/students/${student.id}`)).result as {
       immunizations: { records: object[]; exemptions: object[]; compliance: { status: string } };
     };
     expect(viewerProfile.immunizations.records[0]).not.toHaveProperty('notes');
@@ -340,13 +338,13 @@ describe('immunizations: roles and minimum necessary', () => {
   });
 
   it('shows a new dose on the next profile read (the cached profile is dropped)', async () => {
-    const student = await createStudent(t.server, orgA, { dateOfBirth: BORN });
-    const first = (await get(orgA.nurse, `/api/v1/students/${student.id}`)).result as {
+    const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
+    const first = (await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).result as {
       immunizations: { records: unknown[] };
     };
     expect(first.immunizations.records).toHaveLength(0);
-    await record(orgA, student.id, [['08', '2015-03-10']]);
-    const second = (await get(orgA.nurse, `/api/v1/students/${student.id}`)).result as {
+    await record(s.orgA, student.id, [['08', '2015-03-10']]);
+    const second = (await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).result as {
       immunizations: { records: unknown[] };
     };
     expect(second.immunizations.records).toHaveLength(1);
@@ -355,23 +353,23 @@ describe('immunizations: roles and minimum necessary', () => {
 
 describe('immunizations: tenancy', () => {
   it("answers 404 on every route for another organization's student and writes nothing", async () => {
-    const theirs = await createStudent(t.server, orgB, { dateOfBirth: BORN });
-    await record(orgB, theirs.id, [['08', '2015-03-10']]);
+    const theirs = await createStudent(s.server, s.orgB, { dateOfBirth: BORN });
+    await record(s.orgB, theirs.id, [['08', '2015-03-10']]);
     const base = `/api/v1/students/${theirs.id}`;
     for (const url of [
       `${base}/immunizations`,
       `${base}/immunization-exemptions`,
       `${base}/immunization-status`,
     ]) {
-      expect((await get(orgA.nurse, url)).statusCode, url).toBe(404);
+      expect((await get(s.orgA.nurse, url)).statusCode, url).toBe(404);
     }
-    const dose = await post(orgA.nurse, `${base}/immunizations`, {
+    const dose = await post(s.orgA.nurse, `${base}/immunizations`, {
       cvxCode: '08',
       administeredOn: '2015-05-10',
       source: 'HISTORICAL',
     });
     expect(dose.statusCode).toBe(404);
-    const exemption = await post(orgA.nurse, `${base}/immunization-exemptions`, {
+    const exemption = await post(s.orgA.nurse, `${base}/immunization-exemptions`, {
       series: 'HepB',
       type: 'MEDICAL',
     });
@@ -386,14 +384,14 @@ describe('compliance per school and grade', () => {
   let secondSchoolId: string;
 
   beforeAll(async () => {
-    org = await createOrganization(t.server);
-    const school = await t.server.plugins.organizations.service.createSchool(org.id, { name: 'Zeta Middle' });
+    org = await createOrganization(s.server);
+    const school = await s.server.plugins.organizations.service.createSchool(org.id, { name: 'Zeta Middle' });
     secondSchoolId = school.id;
     // School 1, grade 4: one COMPLIANT, one OVERDUE (nothing recorded), one EXEMPT.
-    const compliant = await createStudent(t.server, org, { dateOfBirth: BORN, grade: '4' });
+    const compliant = await createStudent(s.server, org, { dateOfBirth: BORN, grade: '4' });
     await record(org, compliant.id, COMPLETE);
-    await createStudent(t.server, org, { dateOfBirth: BORN, grade: '4' });
-    const exempt = await createStudent(t.server, org, { dateOfBirth: BORN, grade: '4' });
+    await createStudent(s.server, org, { dateOfBirth: BORN, grade: '4' });
+    const exempt = await createStudent(s.server, org, { dateOfBirth: BORN, grade: '4' });
     await record(
       org,
       exempt.id,
@@ -405,17 +403,17 @@ describe('compliance per school and grade', () => {
     });
     expect(res.statusCode).toBe(201);
     // School 1, kindergarten: DUE (17 days into the year, one HepB dose recorded).
-    const kinder = await createStudent(t.server, org, { dateOfBirth: '2019-05-01', grade: 'K' });
+    const kinder = await createStudent(s.server, org, { dateOfBirth: '2019-05-01', grade: 'K' });
     await record(org, kinder.id, [['08', '2019-05-01']]);
     // School 2, grade 7: complete K-6 history, Tdap and MenACWY missing, in the first month: DUE.
-    const seventh = await createStudent(t.server, org, {
+    const seventh = await createStudent(s.server, org, {
       dateOfBirth: BORN,
       grade: '7',
       schoolId: secondSchoolId,
     });
     await record(org, seventh.id, COMPLETE);
     // Another organization's students never count.
-    await createStudent(t.server, orgB, { grade: '4' });
+    await createStudent(s.server, s.orgB, { grade: '4' });
   });
 
   it('counts and rates each status, overall and per school and grade', async () => {
@@ -476,7 +474,7 @@ describe('compliance per school and grade', () => {
     });
     const otherOrgSchool = await get(
       org.nurse,
-      `/api/v1/immunizations/compliance?asOf=${AS_OF}&schoolId=${orgB.schoolId}`,
+      `/api/v1/immunizations/compliance?asOf=${AS_OF}&schoolId=${s.orgB.schoolId}`,
     );
     expect(otherOrgSchool.result).toMatchObject({ total: 0, groups: [] });
   });
@@ -506,8 +504,8 @@ describe('rule sets', () => {
   };
 
   it("a district's rule set changes its students' results, and only theirs", async () => {
-    const org = await createOrganization(t.server);
-    const student = await createStudent(t.server, org, { dateOfBirth: BORN, grade: '4' });
+    const org = await createOrganization(s.server);
+    const student = await createStudent(s.server, org, { dateOfBirth: BORN, grade: '4' });
     await record(org, student.id, COMPLETE);
     const statusUrl = `/api/v1/students/${student.id}/immunization-status?asOf=${AS_OF}`;
     expect(((await get(org.nurse, statusUrl)).result as { status: string }).status).toBe('COMPLIANT');
@@ -540,7 +538,7 @@ describe('rule sets', () => {
 
     const active = await get(org.viewer, '/api/v1/immunizations/rule-sets');
     expect(active.result).toMatchObject({ source: 'ORGANIZATION' });
-    const elsewhere = await get(orgA.viewer, '/api/v1/immunizations/rule-sets');
+    const elsewhere = await get(s.orgA.viewer, '/api/v1/immunizations/rule-sets');
     expect(elsewhere.result).toMatchObject({ source: 'DEFAULT' });
     const audited = await count(
       `audit_log WHERE organization_id = :org AND action = 'immunization.rule-set.save'`,
@@ -550,11 +548,11 @@ describe('rule sets', () => {
   });
 
   it('lets only an admin save a rule set', async () => {
-    for (const user of [orgA.nurse, orgA.viewer]) {
+    for (const user of [s.orgA.nurse, s.orgA.viewer]) {
       const res = await post(user, '/api/v1/immunizations/rule-sets', stricterMmr);
       expect(res.statusCode, user.role).toBe(403);
     }
-    expect(await count('immunization_rule_sets WHERE organization_id = :org', { org: orgA.id })).toBe(0);
+    expect(await count('immunization_rule_sets WHERE organization_id = :org', { org: s.orgA.id })).toBe(0);
   });
 
   it('refuses an invalid rule set with 400 naming the field', async () => {
@@ -568,27 +566,27 @@ describe('rule sets', () => {
       [{ ...stricterMmr, script: 'x' }, 'script'],
     ];
     for (const [payload, field] of cases) {
-      const res = await post(orgA.admin, '/api/v1/immunizations/rule-sets', payload);
+      const res = await post(s.orgA.admin, '/api/v1/immunizations/rule-sets', payload);
       expect(res.statusCode, field).toBe(400);
       expect((res.result as { message: string }).message, field).toContain(field);
     }
-    expect(await count('immunization_rule_sets WHERE organization_id = :org', { org: orgA.id })).toBe(0);
+    expect(await count('immunization_rule_sets WHERE organization_id = :org', { org: s.orgA.id })).toBe(0);
   });
 });
 
 describe('demo seed', () => {
   it('records histories through the service, with every status represented', async () => {
-    const org = await createOrganization(t.server);
+    const org = await createOrganization(s.server);
     const grades = ['K', '2', '4', '7', '8'];
     const students = [];
     for (let i = 0; i < 20; i += 1) {
       const grade = grades[i % grades.length]!;
       const age = grade === 'K' ? 6 : Number(grade) + 6;
       const dateOfBirth = `${new Date().getUTCFullYear() - age}-0${1 + (i % 9)}-1${i % 10}`;
-      const created = await createStudent(t.server, org, { grade, dateOfBirth });
-      students.push(await t.server.plugins.students.service.assertExists(org.id, created.id));
+      const created = await createStudent(s.server, org, { grade, dateOfBirth });
+      students.push(await s.server.plugins.students.service.assertExists(org.id, created.id));
     }
-    await seedImmunizationsDemo(t.server, actorFor(org), students);
+    await seedImmunizationsDemo(s.server, actorFor(org), students);
     expect(
       await count('student_immunizations WHERE organization_id = :org', { org: org.id }),
     ).toBeGreaterThan(100);
@@ -603,7 +601,7 @@ describe('demo seed', () => {
 
 describe('migration', () => {
   it('down drops what up created, and up applies again (inside a rolled-back transaction)', async () => {
-    const { sequelize } = t.server.app;
+    const { sequelize } = s.server.app;
     const tables = async (transaction: Transaction) =>
       (
         (await sequelize.query(

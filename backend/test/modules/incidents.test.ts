@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actorFor,
   bearer,
@@ -7,19 +7,10 @@ import {
   createStudents,
   type TestOrganization,
 } from '../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { twoOrganizationSuite } from '../helpers/suite.js';
 import { seedIncidentsDemo } from '../../src/seed/incidentsDemo.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const s = twoOrganizationSuite();
 
 const HOUR = 60 * 60 * 1000;
 const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
@@ -39,11 +30,11 @@ function incidentPayload(studentId: string, overrides: Record<string, unknown> =
 }
 
 async function report(org: TestOrganization, payload: Record<string, unknown>) {
-  return t.server.inject({ method: 'POST', url: '/api/v1/incidents', headers: bearer(org.nurse), payload });
+  return s.server.inject({ method: 'POST', url: '/api/v1/incidents', headers: bearer(org.nurse), payload });
 }
 
 async function count(sql: string, replacements: Record<string, unknown>): Promise<number> {
-  const row = (await t.server.app.sequelize.query(sql, { replacements, plain: true })) as { n: number };
+  const row = (await s.server.app.sequelize.query(sql, { replacements, plain: true })) as { n: number };
   return row.n;
 }
 
@@ -57,9 +48,9 @@ const auditRows = (action: string, id: string) =>
 
 describe('incidents', () => {
   it('reports an incident with the actor as reporter and reads it back', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const res = await report(
-      orgA,
+      s.orgA,
       incidentPayload(student.id, {
         parentNotified: { notified: true, by: 'Nurse Joy', at: hoursAgo(1), method: 'PHONE' },
         followUpRequired: true,
@@ -69,16 +60,16 @@ describe('incidents', () => {
     const created = res.result as { id: string; reportedBy: string; parentNotified: Record<string, unknown> };
     expect(created).toMatchObject({
       studentId: student.id,
-      organizationId: orgA.id,
-      reportedBy: orgA.nurse.id,
+      organizationId: s.orgA.id,
+      reportedBy: s.orgA.nurse.id,
       witnesses: ['Ms. Rivera'],
       followUpRequired: true,
     });
     expect(created.parentNotified).toMatchObject({ notified: true, by: 'Nurse Joy', method: 'PHONE' });
 
-    const read = await t.server.inject({
+    const read = await s.server.inject({
       url: `/api/v1/incidents/${created.id}`,
-      headers: bearer(orgA.admin),
+      headers: bearer(s.orgA.admin),
     });
     expect(read.statusCode).toBe(200);
     expect(read.result).toMatchObject({ id: created.id, location: 'Playground' });
@@ -87,9 +78,9 @@ describe('incidents', () => {
   });
 
   it('defaults to "parents not notified" with no witnesses', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const { witnesses: _w, ...payload } = incidentPayload(student.id);
-    const res = await report(orgA, payload);
+    const res = await report(s.orgA, payload);
     expect(res.statusCode).toBe(201);
     expect(res.result).toMatchObject({
       witnesses: [],
@@ -99,12 +90,12 @@ describe('incidents', () => {
   });
 
   it('records follow-up with PATCH and audits it', async () => {
-    const student = await createStudent(t.server, orgA);
-    const created = (await report(orgA, incidentPayload(student.id))).result as { id: string };
-    const res = await t.server.inject({
+    const student = await createStudent(s.server, s.orgA);
+    const created = (await report(s.orgA, incidentPayload(student.id))).result as { id: string };
+    const res = await s.server.inject({
       method: 'PATCH',
       url: `/api/v1/incidents/${created.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
       payload: {
         followUpRequired: true,
         followUpNotes: 'Check the knee tomorrow.',
@@ -121,23 +112,23 @@ describe('incidents', () => {
   });
 
   it('filters the list by student, type, severity and time, and pages', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     await report(
-      orgA,
+      s.orgA,
       incidentPayload(student.id, { type: 'ILLNESS', severity: 'LOW', occurredAt: hoursAgo(50) }),
     );
     await report(
-      orgA,
+      s.orgA,
       incidentPayload(student.id, { type: 'INJURY', severity: 'HIGH', occurredAt: hoursAgo(5) }),
     );
     await report(
-      orgA,
+      s.orgA,
       incidentPayload(student.id, { type: 'INJURY', severity: 'LOW', occurredAt: hoursAgo(3) }),
     );
     const list = async (query: string) => {
-      const res = await t.server.inject({
+      const res = await s.server.inject({
         url: `/api/v1/incidents?studentId=${student.id}&${query}`,
-        headers: bearer(orgA.nurse),
+        headers: bearer(s.orgA.nurse),
       });
       expect(res.statusCode).toBe(200);
       return res.result as {
@@ -161,35 +152,35 @@ describe('incidents', () => {
   });
 
   it("summarizes a student's 20 most recent incidents for the profile section", async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     for (let i = 0; i < 22; i += 1) {
-      await report(orgA, incidentPayload(student.id, { occurredAt: hoursAgo(30 - i) }));
+      await report(s.orgA, incidentPayload(student.id, { occurredAt: hoursAgo(30 - i) }));
     }
-    const summary = await t.server.plugins.incidents.service.recentFor(orgA.id, student.id);
+    const summary = await s.server.plugins.incidents.service.recentFor(s.orgA.id, student.id);
     expect(summary).toHaveLength(20);
     expect(summary[0]).toMatchObject({ type: 'INJURY', severity: 'MEDIUM', parentNotified: false });
     expect(summary[0]).not.toHaveProperty('description');
     const times = summary.map((i) => new Date(i.occurredAt).getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(await t.server.plugins.incidents.service.recentFor(orgB.id, student.id)).toEqual([]);
+    expect(await s.server.plugins.incidents.service.recentFor(s.orgB.id, student.id)).toEqual([]);
   });
 
   it('shows incidents in the profile to a nurse, refreshed after a report, and not to a viewer', async () => {
-    const student = await createStudent(t.server, orgA);
-    await report(orgA, incidentPayload(student.id));
+    const student = await createStudent(s.server, s.orgA);
+    await report(s.orgA, incidentPayload(student.id));
     const profile = () =>
-      t.server.inject({ url: `/api/v1/students/${student.id}`, headers: bearer(orgA.nurse) });
+      s.server.inject({ url: `/api/v1/students/${student.id}`, headers: bearer(s.orgA.nurse) });
     const first = await profile();
     expect(first.statusCode).toBe(200);
     expect((first.result as { incidents: unknown[] }).incidents).toHaveLength(1);
 
     // A second report invalidates the cached profile.
-    await report(orgA, incidentPayload(student.id, { type: 'ILLNESS' }));
+    await report(s.orgA, incidentPayload(student.id, { type: 'ILLNESS' }));
     expect(((await profile()).result as { incidents: unknown[] }).incidents).toHaveLength(2);
 
-    const viewerView = await t.server.inject({
+    const viewerView = await s.server.inject({
       url: `/api/v1/students/${student.id}`,
-      headers: bearer(orgA.viewer),
+      headers: bearer(s.orgA.viewer),
     });
     expect(viewerView.statusCode).toBe(200);
     expect(viewerView.result).not.toHaveProperty('incidents');
@@ -198,7 +189,7 @@ describe('incidents', () => {
 
 describe('incidents: refusals', () => {
   it('refuses an incident in the future, an unknown type and unknown fields with 400 naming the field', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ occurredAt: new Date(Date.now() + HOUR).toISOString() }, 'occurredAt'],
       [{ type: 'ALIENS' }, 'type'],
@@ -210,19 +201,19 @@ describe('incidents: refusals', () => {
       [{ parentNotified: { notified: true, method: 'CARRIER_PIGEON' } }, 'method'],
     ];
     for (const [overrides, field] of cases) {
-      const res = await report(orgA, incidentPayload(student.id, overrides));
+      const res = await report(s.orgA, incidentPayload(student.id, overrides));
       expect(res.statusCode, field).toBe(400);
       expect((res.result as { message: string }).message).toContain(field);
     }
     const { studentId: _s, ...noStudent } = incidentPayload(student.id);
-    expect((await report(orgA, noStudent)).statusCode).toBe(400);
+    expect((await report(s.orgA, noStudent)).statusCode).toBe(400);
     expect(await incidentRows(student.id)).toBe(0);
   });
 
   it('refuses a parent notification before the incident with 422, writing nothing', async () => {
-    const student = await createStudent(t.server, orgA);
+    const student = await createStudent(s.server, s.orgA);
     const res = await report(
-      orgA,
+      s.orgA,
       incidentPayload(student.id, {
         occurredAt: hoursAgo(2),
         parentNotified: { notified: true, at: hoursAgo(3), method: 'PHONE' },
@@ -234,45 +225,45 @@ describe('incidents: refusals', () => {
   });
 
   it("answers 404 for another organization's student or incident", async () => {
-    const theirStudent = await createStudent(t.server, orgB);
-    const create = await report(orgA, incidentPayload(theirStudent.id));
+    const theirStudent = await createStudent(s.server, s.orgB);
+    const create = await report(s.orgA, incidentPayload(theirStudent.id));
     expect(create.statusCode).toBe(404);
     expect(await incidentRows(theirStudent.id)).toBe(0);
 
-    const theirs = (await report(orgB, incidentPayload(theirStudent.id))).result as { id: string };
-    const read = await t.server.inject({
+    const theirs = (await report(s.orgB, incidentPayload(theirStudent.id))).result as { id: string };
+    const read = await s.server.inject({
       url: `/api/v1/incidents/${theirs.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect(read.statusCode).toBe(404);
-    const patch = await t.server.inject({
+    const patch = await s.server.inject({
       method: 'PATCH',
       url: `/api/v1/incidents/${theirs.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
       payload: { followUpNotes: 'Not mine.' },
     });
     expect(patch.statusCode).toBe(404);
-    const list = await t.server.inject({
+    const list = await s.server.inject({
       url: `/api/v1/incidents?studentId=${theirStudent.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect((list.result as { total: number }).total).toBe(0);
   });
 
   it('answers 403 to a viewer on every incident route', async () => {
-    const student = await createStudent(t.server, orgA);
-    const created = (await report(orgA, incidentPayload(student.id))).result as { id: string };
-    const viewer = bearer(orgA.viewer);
+    const student = await createStudent(s.server, s.orgA);
+    const created = (await report(s.orgA, incidentPayload(student.id))).result as { id: string };
+    const viewer = bearer(s.orgA.viewer);
     const attempts = [
-      t.server.inject({ url: '/api/v1/incidents', headers: viewer }),
-      t.server.inject({ url: `/api/v1/incidents/${created.id}`, headers: viewer }),
-      t.server.inject({
+      s.server.inject({ url: '/api/v1/incidents', headers: viewer }),
+      s.server.inject({ url: `/api/v1/incidents/${created.id}`, headers: viewer }),
+      s.server.inject({
         method: 'POST',
         url: '/api/v1/incidents',
         headers: viewer,
         payload: incidentPayload(student.id),
       }),
-      t.server.inject({
+      s.server.inject({
         method: 'PATCH',
         url: `/api/v1/incidents/${created.id}`,
         headers: viewer,
@@ -286,10 +277,10 @@ describe('incidents: refusals', () => {
 
 describe('incidents demo seed', () => {
   it('reports incidents for a share of the students through the service', async () => {
-    const org = await createOrganization(t.server);
-    const students = await createStudents(t.server, org, 10);
-    await seedIncidentsDemo(t.server, actorFor(org), students);
-    const row = (await t.server.app.sequelize.query(
+    const org = await createOrganization(s.server);
+    const students = await createStudents(s.server, org, 10);
+    await seedIncidentsDemo(s.server, actorFor(org), students);
+    const row = (await s.server.app.sequelize.query(
       'SELECT count(*)::int AS n, count(DISTINCT student_id)::int AS students FROM incidents WHERE organization_id = :org',
       { replacements: { org: org.id }, plain: true },
     )) as { n: number; students: number };

@@ -1,25 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cacheKeys } from '../../src/config/redis.js';
-import {
-  actorFor,
-  bearer,
-  createOrganization,
-  type TestOrganization,
-  type TestUser,
-} from '../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { actorFor, bearer, createOrganization, type TestUser } from '../helpers/fixtures.js';
+import { twoOrganizationSuite } from '../helpers/suite.js';
 import { seedInventoryDemo } from '../../src/seed/inventoryDemo.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const s = twoOrganizationSuite();
 
 interface Item {
   id: string;
@@ -37,7 +22,7 @@ const uniqueName = (base: string) => `${base} ${Date.now().toString(36)}${(count
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function createItem(user: TestUser, overrides: Record<string, unknown> = {}): Promise<Item> {
-  const res = await t.server.inject({
+  const res = await s.server.inject({
     method: 'POST',
     url: '/api/v1/inventory',
     headers: bearer(user),
@@ -48,7 +33,7 @@ async function createItem(user: TestUser, overrides: Record<string, unknown> = {
 }
 
 function move(user: TestUser, itemId: string, payload: Record<string, unknown>) {
-  return t.server.inject({
+  return s.server.inject({
     method: 'POST',
     url: `/api/v1/inventory/${itemId}/transactions`,
     headers: bearer(user),
@@ -57,13 +42,13 @@ function move(user: TestUser, itemId: string, payload: Record<string, unknown>) 
 }
 
 async function list(user: TestUser, query = ''): Promise<Page<Item>> {
-  const res = await t.server.inject({ url: `/api/v1/inventory?${query}`, headers: bearer(user) });
+  const res = await s.server.inject({ url: `/api/v1/inventory?${query}`, headers: bearer(user) });
   expect(res.statusCode, res.payload).toBe(200);
   return res.result as Page<Item>;
 }
 
 async function ledgerRows(itemId: string): Promise<number> {
-  const row = (await t.server.app.sequelize.query(
+  const row = (await s.server.app.sequelize.query(
     'SELECT count(*)::int AS n FROM inventory_transactions WHERE item_id = :itemId',
     { replacements: { itemId }, plain: true },
   )) as { n: number };
@@ -72,21 +57,24 @@ async function ledgerRows(itemId: string): Promise<number> {
 
 describe('inventory items', () => {
   it('creates an item with opening stock as a RECEIVE transaction and reads it back', async () => {
-    const item = await createItem(orgA.nurse, {
+    const item = await createItem(s.orgA.nurse, {
       initialQuantity: 50,
       reorderLevel: 10,
       location: 'Cabinet A',
     });
     expect(item).toMatchObject({ quantity: 50, reorderLevel: 10, lowStock: false, expiringSoon: false });
-    const read = await t.server.inject({ url: `/api/v1/inventory/${item.id}`, headers: bearer(orgA.viewer) });
+    const read = await s.server.inject({
+      url: `/api/v1/inventory/${item.id}`,
+      headers: bearer(s.orgA.viewer),
+    });
     expect(read.statusCode).toBe(200);
     expect(read.result).toMatchObject({ id: item.id, quantity: 50, location: 'Cabinet A' });
-    const ledger = await t.server.inject({
+    const ledger = await s.server.inject({
       url: `/api/v1/inventory/${item.id}/transactions`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect(ledger.result).toMatchObject({ total: 1, data: [{ type: 'RECEIVE', quantityChange: 50 }] });
-    const audited = (await t.server.app.sequelize.query(
+    const audited = (await s.server.app.sequelize.query(
       `SELECT array_agg(action ORDER BY seq)::text[] AS actions FROM audit_log WHERE entity_id = :id`,
       { replacements: { id: item.id }, plain: true },
     )) as { actions: string[] };
@@ -94,12 +82,12 @@ describe('inventory items', () => {
   });
 
   it('edits an item but never its quantity', async () => {
-    const item = await createItem(orgA.nurse, { initialQuantity: 5 });
+    const item = await createItem(s.orgA.nurse, { initialQuantity: 5 });
     const patch = (payload: object) =>
-      t.server.inject({
+      s.server.inject({
         method: 'PATCH',
         url: `/api/v1/inventory/${item.id}`,
-        headers: bearer(orgA.nurse),
+        headers: bearer(s.orgA.nurse),
         payload,
       });
     const ok = await patch({ reorderLevel: 8, expiresOn: inDays(10), lotNumber: 'LOT-9' });
@@ -113,27 +101,30 @@ describe('inventory items', () => {
     const refused = await patch({ quantity: 500 });
     expect(refused.statusCode).toBe(400);
     expect((refused.result as { message: string }).message).toContain('quantity');
-    const read = await t.server.inject({ url: `/api/v1/inventory/${item.id}`, headers: bearer(orgA.nurse) });
+    const read = await s.server.inject({
+      url: `/api/v1/inventory/${item.id}`,
+      headers: bearer(s.orgA.nurse),
+    });
     expect((read.result as Item).quantity).toBe(5);
   });
 
   it('flags low stock and expiring items, and filters and searches the list', async () => {
     const marker = uniqueName('Zq');
-    const low = await createItem(orgA.nurse, {
+    const low = await createItem(s.orgA.nurse, {
       name: `${marker} gauze`,
       category: 'FIRST_AID',
       unit: 'pack',
       reorderLevel: 5,
       initialQuantity: 5,
     });
-    const expiring = await createItem(orgA.nurse, {
+    const expiring = await createItem(s.orgA.nurse, {
       name: `${marker} epinephrine`,
       unit: 'auto-injector',
       initialQuantity: 4,
       reorderLevel: 1,
       expiresOn: inDays(20),
     });
-    const fine = await createItem(orgA.nurse, {
+    const fine = await createItem(s.orgA.nurse, {
       name: `${marker} thermometer`,
       category: 'EQUIPMENT',
       unit: 'each',
@@ -141,20 +132,22 @@ describe('inventory items', () => {
       expiresOn: inDays(400),
     });
     const search = `search=${encodeURIComponent(marker)}`;
-    const all = await list(orgA.nurse, search);
+    const all = await list(s.orgA.nurse, search);
     expect(all.total).toBe(3);
     const byId = new Map(all.data.map((i) => [i.id, i]));
     expect(byId.get(low.id)).toMatchObject({ lowStock: true, expiringSoon: false });
     expect(byId.get(expiring.id)).toMatchObject({ lowStock: false, expiringSoon: true });
     expect(byId.get(fine.id)).toMatchObject({ lowStock: false, expiringSoon: false });
 
-    expect((await list(orgA.nurse, `${search}&lowStock=true`)).data.map((i) => i.id)).toEqual([low.id]);
-    expect((await list(orgA.nurse, `${search}&expiringWithinDays=30`)).data.map((i) => i.id)).toEqual([
+    expect((await list(s.orgA.nurse, `${search}&lowStock=true`)).data.map((i) => i.id)).toEqual([low.id]);
+    expect((await list(s.orgA.nurse, `${search}&expiringWithinDays=30`)).data.map((i) => i.id)).toEqual([
       expiring.id,
     ]);
-    expect((await list(orgA.nurse, `${search}&category=EQUIPMENT`)).data.map((i) => i.id)).toEqual([fine.id]);
-    expect((await list(orgA.nurse, `search=${encodeURIComponent(`${marker} gauze`)}`)).total).toBe(1);
-    const page2 = await list(orgA.nurse, `${search}&pageSize=2&page=2`);
+    expect((await list(s.orgA.nurse, `${search}&category=EQUIPMENT`)).data.map((i) => i.id)).toEqual([
+      fine.id,
+    ]);
+    expect((await list(s.orgA.nurse, `search=${encodeURIComponent(`${marker} gauze`)}`)).total).toBe(1);
+    const page2 = await list(s.orgA.nurse, `${search}&pageSize=2&page=2`);
     expect(page2).toMatchObject({ total: 3, pageSize: 2, page: 2 });
     expect(page2.data).toHaveLength(1);
   });
@@ -168,17 +161,17 @@ describe('inventory items', () => {
       [{ expiresOn: 'soon' }, 'expiresOn'],
     ];
     for (const [overrides, field] of cases) {
-      const res = await t.server.inject({
+      const res = await s.server.inject({
         method: 'POST',
         url: '/api/v1/inventory',
-        headers: bearer(orgA.nurse),
+        headers: bearer(s.orgA.nurse),
         payload: { name: 'Bandages', category: 'SUPPLY', unit: 'box', ...overrides },
       });
       expect(res.statusCode, field).toBe(400);
       expect((res.result as { message: string }).message).toContain(field);
     }
     for (const query of ['lowStock=maybe', 'expiringWithinDays=-1', 'category=FOOD']) {
-      const res = await t.server.inject({ url: `/api/v1/inventory?${query}`, headers: bearer(orgA.nurse) });
+      const res = await s.server.inject({ url: `/api/v1/inventory?${query}`, headers: bearer(s.orgA.nurse) });
       expect(res.statusCode, query).toBe(400);
     }
   });
@@ -186,7 +179,7 @@ describe('inventory items', () => {
 
 describe('inventory stock transactions', () => {
   it('keeps the count equal to the ledger through a series of transactions', async () => {
-    const item = await createItem(orgA.nurse, { initialQuantity: 20 });
+    const item = await createItem(s.orgA.nurse, { initialQuantity: 20 });
     const steps: Array<[Record<string, unknown>, number]> = [
       [{ type: 'RECEIVE', quantity: 30, lotNumber: 'LOT-2', expiresOn: inDays(200) }, 50],
       [{ type: 'DISPENSE', quantity: 2 }, 48],
@@ -196,41 +189,41 @@ describe('inventory stock transactions', () => {
       [{ type: 'DISPENSE', quantity: 41 }, 0],
     ];
     for (const [payload, expected] of steps) {
-      const res = await move(orgA.nurse, item.id, payload);
+      const res = await move(s.orgA.nurse, item.id, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(201);
       expect((res.result as { item: Item }).item.quantity).toBe(expected);
     }
-    const reconcile = await t.server.inject({
+    const reconcile = await s.server.inject({
       url: `/api/v1/inventory/${item.id}/reconcile`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect(reconcile.result).toEqual({ quantity: 0, sumOfTransactions: 0, consistent: true });
     expect(await ledgerRows(item.id)).toBe(7);
-    const current = await t.server.inject({
+    const current = await s.server.inject({
       url: `/api/v1/inventory/${item.id}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     // The received lot became the item's current lot.
     expect(current.result).toMatchObject({ lotNumber: 'LOT-2', expiresOn: inDays(200), lowStock: true });
   });
 
   it('serializes concurrent dispenses so the stock never goes negative', async () => {
-    const item = await createItem(orgA.nurse, { initialQuantity: 5 });
+    const item = await createItem(s.orgA.nurse, { initialQuantity: 5 });
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => move(orgA.nurse, item.id, { type: 'DISPENSE', quantity: 1 })),
+      Array.from({ length: 8 }, () => move(s.orgA.nurse, item.id, { type: 'DISPENSE', quantity: 1 })),
     );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(5);
     expect(results.filter((r) => r.statusCode === 422)).toHaveLength(3);
-    const reconcile = await t.server.inject({
+    const reconcile = await s.server.inject({
       url: `/api/v1/inventory/${item.id}/reconcile`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect(reconcile.result).toEqual({ quantity: 0, sumOfTransactions: 0, consistent: true });
   });
 
   it('refuses (422) a dispense, waste or adjustment beyond the stock, writing nothing', async () => {
-    const item = await createItem(orgA.nurse, { initialQuantity: 3 });
-    const auditBefore = await t.server.app.sequelize.query('SELECT count(*)::int AS n FROM audit_log', {
+    const item = await createItem(s.orgA.nurse, { initialQuantity: 3 });
+    const auditBefore = await s.server.app.sequelize.query('SELECT count(*)::int AS n FROM audit_log', {
       plain: true,
     });
     for (const payload of [
@@ -238,21 +231,24 @@ describe('inventory stock transactions', () => {
       { type: 'WASTE', quantity: 4, reason: 'Expired' },
       { type: 'ADJUST', quantity: -4, reason: 'Recount' },
     ]) {
-      const res = await move(orgA.nurse, item.id, payload);
+      const res = await move(s.orgA.nurse, item.id, payload);
       expect(res.statusCode, payload.type).toBe(422);
       expect((res.result as { message: string }).message).toMatch(/Insufficient stock/);
     }
     expect(await ledgerRows(item.id)).toBe(1);
-    const auditAfter = await t.server.app.sequelize.query('SELECT count(*)::int AS n FROM audit_log', {
+    const auditAfter = await s.server.app.sequelize.query('SELECT count(*)::int AS n FROM audit_log', {
       plain: true,
     });
     expect(auditAfter).toEqual(auditBefore);
-    const read = await t.server.inject({ url: `/api/v1/inventory/${item.id}`, headers: bearer(orgA.nurse) });
+    const read = await s.server.inject({
+      url: `/api/v1/inventory/${item.id}`,
+      headers: bearer(s.orgA.nurse),
+    });
     expect((read.result as Item).quantity).toBe(3);
   });
 
   it('refuses an ADJUST or WASTE without a reason, a zero or negative quantity, with 400', async () => {
-    const item = await createItem(orgA.nurse, { initialQuantity: 10 });
+    const item = await createItem(s.orgA.nurse, { initialQuantity: 10 });
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ type: 'ADJUST', quantity: -1 }, 'reason'],
       [{ type: 'WASTE', quantity: 1 }, 'reason'],
@@ -262,7 +258,7 @@ describe('inventory stock transactions', () => {
       [{ type: 'BORROW', quantity: 1 }, 'type'],
     ];
     for (const [payload, field] of cases) {
-      const res = await move(orgA.nurse, item.id, payload);
+      const res = await move(s.orgA.nurse, item.id, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect((res.result as { message: string }).message).toContain(field);
     }
@@ -270,68 +266,68 @@ describe('inventory stock transactions', () => {
   });
 
   it('refreshes the cached list after a stock change', async () => {
-    const item = await createItem(orgA.nurse, { initialQuantity: 10 });
+    const item = await createItem(s.orgA.nurse, { initialQuantity: 10 });
     const search = `search=${encodeURIComponent(item.name)}`;
-    expect((await list(orgA.nurse, search)).data[0]!.quantity).toBe(10);
-    const cached = await t.server.app.cache.get<Item[]>(cacheKeys.inventory(orgA.id));
+    expect((await list(s.orgA.nurse, search)).data[0]!.quantity).toBe(10);
+    const cached = await s.server.app.cache.get<Item[]>(cacheKeys.inventory(s.orgA.id));
     expect(cached?.find((i) => i.id === item.id)?.quantity).toBe(10);
 
-    expect((await move(orgA.nurse, item.id, { type: 'DISPENSE', quantity: 4 })).statusCode).toBe(201);
-    const written = await t.server.app.cache.get<Item[]>(cacheKeys.inventory(orgA.id));
+    expect((await move(s.orgA.nurse, item.id, { type: 'DISPENSE', quantity: 4 })).statusCode).toBe(201);
+    const written = await s.server.app.cache.get<Item[]>(cacheKeys.inventory(s.orgA.id));
     expect(written?.find((i) => i.id === item.id)?.quantity).toBe(6);
-    expect((await list(orgA.nurse, search)).data[0]!.quantity).toBe(6);
+    expect((await list(s.orgA.nurse, search)).data[0]!.quantity).toBe(6);
   });
 });
 
 describe('inventory: tenancy and roles', () => {
   it("answers 404 for another organization's item on every route and never lists it", async () => {
-    const theirs = await createItem(orgB.nurse, { initialQuantity: 7 });
-    const nurse = bearer(orgA.nurse);
+    const theirs = await createItem(s.orgB.nurse, { initialQuantity: 7 });
+    const nurse = bearer(s.orgA.nurse);
     const attempts = [
-      t.server.inject({ url: `/api/v1/inventory/${theirs.id}`, headers: nurse }),
-      t.server.inject({ url: `/api/v1/inventory/${theirs.id}/transactions`, headers: nurse }),
-      t.server.inject({ url: `/api/v1/inventory/${theirs.id}/reconcile`, headers: nurse }),
-      t.server.inject({
+      s.server.inject({ url: `/api/v1/inventory/${theirs.id}`, headers: nurse }),
+      s.server.inject({ url: `/api/v1/inventory/${theirs.id}/transactions`, headers: nurse }),
+      s.server.inject({ url: `/api/v1/inventory/${theirs.id}/reconcile`, headers: nurse }),
+      s.server.inject({
         method: 'PATCH',
         url: `/api/v1/inventory/${theirs.id}`,
         headers: nurse,
         payload: { reorderLevel: 1 },
       }),
-      move(orgA.nurse, theirs.id, { type: 'DISPENSE', quantity: 1 }),
+      move(s.orgA.nurse, theirs.id, { type: 'DISPENSE', quantity: 1 }),
     ];
     for (const res of await Promise.all(attempts)) expect(res.statusCode).toBe(404);
-    expect((await list(orgA.nurse, `search=${encodeURIComponent(theirs.name)}`)).total).toBe(0);
+    expect((await list(s.orgA.nurse, `search=${encodeURIComponent(theirs.name)}`)).total).toBe(0);
     expect(await ledgerRows(theirs.id)).toBe(1);
   });
 
   it('refuses a school of another organization', async () => {
-    const res = await t.server.inject({
+    const res = await s.server.inject({
       method: 'POST',
       url: '/api/v1/inventory',
-      headers: bearer(orgA.nurse),
-      payload: { name: 'Gloves', category: 'SUPPLY', unit: 'box', schoolId: orgB.schoolId },
+      headers: bearer(s.orgA.nurse),
+      payload: { name: 'Gloves', category: 'SUPPLY', unit: 'box', schoolId: s.orgB.schoolId },
     });
     expect(res.statusCode).toBe(400);
   });
 
   it('lets a viewer read but answers 403 to any write', async () => {
-    const item = await createItem(orgA.nurse, { initialQuantity: 2 });
-    expect((await list(orgA.viewer, `search=${encodeURIComponent(item.name)}`)).total).toBe(1);
-    const viewer = bearer(orgA.viewer);
+    const item = await createItem(s.orgA.nurse, { initialQuantity: 2 });
+    expect((await list(s.orgA.viewer, `search=${encodeURIComponent(item.name)}`)).total).toBe(1);
+    const viewer = bearer(s.orgA.viewer);
     const attempts = [
-      t.server.inject({
+      s.server.inject({
         method: 'POST',
         url: '/api/v1/inventory',
         headers: viewer,
         payload: { name: 'Gloves', category: 'SUPPLY', unit: 'box' },
       }),
-      t.server.inject({
+      s.server.inject({
         method: 'PATCH',
         url: `/api/v1/inventory/${item.id}`,
         headers: viewer,
         payload: { reorderLevel: 1 },
       }),
-      move(orgA.viewer, item.id, { type: 'DISPENSE', quantity: 1 }),
+      move(s.orgA.viewer, item.id, { type: 'DISPENSE', quantity: 1 }),
     ];
     for (const res of await Promise.all(attempts)) expect(res.statusCode).toBe(403);
     expect(await ledgerRows(item.id)).toBe(1);
@@ -340,14 +336,14 @@ describe('inventory: tenancy and roles', () => {
 
 describe('inventory demo seed', () => {
   it('stocks the health office with reconciled items, one low and one expiring', async () => {
-    const org = await createOrganization(t.server);
-    await seedInventoryDemo(t.server, actorFor(org), []);
+    const org = await createOrganization(s.server);
+    await seedInventoryDemo(s.server, actorFor(org), []);
     const page = await list(org.nurse, 'pageSize=100');
     expect(page.total).toBeGreaterThanOrEqual(5);
     expect(page.data.some((i) => i.lowStock)).toBe(true);
     expect(page.data.some((i) => i.expiringSoon)).toBe(true);
     for (const item of page.data) {
-      const res = await t.server.inject({
+      const res = await s.server.inject({
         url: `/api/v1/inventory/${item.id}/reconcile`,
         headers: bearer(org.nurse),
       });

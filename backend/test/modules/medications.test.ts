@@ -2,7 +2,7 @@
  * Formulary, prescriptions, the profile section and the due list: happy paths, validation,
  * tenancy, the VIEWER's minimum necessary and the audit trail.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
 import {
   administer,
@@ -15,21 +15,12 @@ import {
   setOrganizationTimeZone,
   type PrescriptionResult,
 } from '../helpers/medicationFixtures.js';
-import { startTestServer, type TestServer } from '../helpers/testServer.js';
+import { twoOrganizationSuite } from '../helpers/suite.js';
 
-let t: TestServer;
-let orgA: TestOrganization;
-let orgB: TestOrganization;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  orgA = await createOrganization(t.server);
-  orgB = await createOrganization(t.server);
-});
-afterAll(() => t?.stop());
+const s = twoOrganizationSuite();
 
 async function count(sql: string, replacements: Record<string, unknown> = {}): Promise<number> {
-  const [rows] = await t.server.app.sequelize.query(`SELECT count(*)::int AS n FROM ${sql}`, {
+  const [rows] = await s.server.app.sequelize.query(`SELECT count(*)::int AS n FROM ${sql}`, {
     replacements,
   });
   return (rows as Array<{ n: number }>)[0]!.n;
@@ -47,7 +38,7 @@ function postPrescription(
   payload: Record<string, unknown>,
   user = org.nurse,
 ) {
-  return t.server.inject({
+  return s.server.inject({
     method: 'POST',
     url: `/api/v1/students/${studentId}/medications`,
     headers: bearer(user),
@@ -57,66 +48,66 @@ function postPrescription(
 
 describe('formulary', () => {
   it('adds a medication and finds it by name', async () => {
-    const res = await t.server.inject({
+    const res = await s.server.inject({
       method: 'POST',
       url: '/api/v1/medications',
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
       payload: { name: 'Albuterol HFA', form: 'INHALER', strength: '90 mcg/actuation', ndc: '0173-0682-20' },
     });
     expect(res.statusCode, res.payload).toBe(201);
-    const search = await t.server.inject({
+    const search = await s.server.inject({
       url: '/api/v1/medications?search=albuterol',
-      headers: bearer(orgA.viewer),
+      headers: bearer(s.orgA.viewer),
     });
     expect(search.statusCode).toBe(200);
     const body = search.result as { data: Array<{ id: string }>; total: number };
     expect(body.data.map((m) => m.id)).toContain((res.result as { id: string }).id);
     // Another organization's formulary is its own.
-    const other = await t.server.inject({
+    const other = await s.server.inject({
       url: '/api/v1/medications?search=albuterol',
-      headers: bearer(orgB.nurse),
+      headers: bearer(s.orgB.nurse),
     });
     expect((other.result as { total: number }).total).toBe(0);
   });
 
   it('refuses a duplicate, a bad NDC, schedule I and a VIEWER', async () => {
     const payload = { name: 'Loratadine', form: 'TABLET', strength: '10 mg' };
-    const post = (body: object, user = orgA.nurse) =>
-      t.server.inject({ method: 'POST', url: '/api/v1/medications', headers: bearer(user), payload: body });
+    const post = (body: object, user = s.orgA.nurse) =>
+      s.server.inject({ method: 'POST', url: '/api/v1/medications', headers: bearer(user), payload: body });
     expect((await post(payload)).statusCode).toBe(201);
     expect((await post({ ...payload, name: 'LORATADINE' })).statusCode).toBe(409);
     const badNdc = await post({ ...payload, name: 'X', ndc: '12-34' });
     expect(badNdc.statusCode).toBe(400);
     expect((badNdc.result as { message: string }).message).toContain('ndc');
     expect((await post({ ...payload, name: 'Y', controlledSchedule: 'I' })).statusCode).toBe(400);
-    expect((await post({ ...payload, name: 'Z' }, orgA.viewer)).statusCode).toBe(403);
+    expect((await post({ ...payload, name: 'Z' }, s.orgA.viewer)).statusCode).toBe(403);
   });
 });
 
 describe('prescriptions', () => {
   it('creates with an inline medication, reuses the formulary entry, lists and audits', async () => {
-    const studentId = (await createStudent(t.server, orgA)).id;
-    const first = await createPrescription(t.server, orgA, studentId, {
+    const studentId = (await createStudent(s.server, s.orgA)).id;
+    const first = await createPrescription(s.server, s.orgA, studentId, {
       medication: { name: 'Montelukast', form: 'TABLET', strength: '5 mg' },
       dose: '5 mg',
       scheduleTimes: ['08:00'],
     });
-    const second = await createPrescription(t.server, orgA, studentId, {
+    const second = await createPrescription(s.server, s.orgA, studentId, {
       medication: { name: 'montelukast', form: 'TABLET', strength: '5 MG' },
       dose: '5 mg',
       scheduleTimes: ['13:00'],
     });
     expect(second.medication.id).toBe(first.medication.id);
-    const byId = await createPrescription(t.server, orgA, studentId, {
+    const byId = await createPrescription(s.server, s.orgA, studentId, {
       medication: undefined,
       medicationId: first.medication.id,
       dose: '5 mg',
     });
     expect(byId.medication.id).toBe(first.medication.id);
 
-    const list = await t.server.inject({
+    const list = await s.server.inject({
       url: `/api/v1/students/${studentId}/medications`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     expect(list.statusCode).toBe(200);
     const rows = list.result as PrescriptionResult[];
@@ -131,13 +122,13 @@ describe('prescriptions', () => {
   });
 
   it('refuses an inline medication that contradicts the formulary (controlled schedule)', async () => {
-    const studentId = (await createStudent(t.server, orgA)).id;
-    await createPrescription(t.server, orgA, studentId, {
+    const studentId = (await createStudent(s.server, s.orgA)).id;
+    await createPrescription(s.server, s.orgA, studentId, {
       medication: { name: 'Lisdexamfetamine', form: 'CAPSULE', strength: '20 mg', controlledSchedule: 'II' },
       dose: '20 mg',
     });
     const res = await postPrescription(
-      orgA,
+      s.orgA,
       studentId,
       prescriptionPayload({
         medication: { name: 'Lisdexamfetamine', form: 'CAPSULE', strength: '20 mg' },
@@ -149,7 +140,7 @@ describe('prescriptions', () => {
   });
 
   it('validates the body: 400 naming the field, nothing written', async () => {
-    const studentId = (await createStudent(t.server, orgA)).id;
+    const studentId = (await createStudent(s.server, s.orgA)).id;
     const cases: Array<[Record<string, unknown>, string]> = [
       [prescriptionPayload({ prn: true, minIntervalMinutes: 60 }), 'scheduleTimes'],
       [prescriptionPayload({ scheduleTimes: undefined }), 'scheduleTimes'],
@@ -166,7 +157,7 @@ describe('prescriptions', () => {
       [prescriptionPayload({ parentConsentOnFile: undefined }), 'parentConsentOnFile'],
     ];
     for (const [payload, field] of cases) {
-      const res = await postPrescription(orgA, studentId, payload);
+      const res = await postPrescription(s.orgA, studentId, payload);
       expect(res.statusCode, `${field}: ${res.payload}`).toBe(400);
       expect((res.result as { message: string }).message).toContain(field);
     }
@@ -174,10 +165,10 @@ describe('prescriptions', () => {
   });
 
   it('changes the end date with a reason, refuses one before the start, discontinues once', async () => {
-    const studentId = (await createStudent(t.server, orgA)).id;
-    const rx = await createPrescription(t.server, orgA, studentId, { startDate: localDate(-5) });
-    const patch = (payload: object, user = orgA.nurse) =>
-      t.server.inject({
+    const studentId = (await createStudent(s.server, s.orgA)).id;
+    const rx = await createPrescription(s.server, s.orgA, studentId, { startDate: localDate(-5) });
+    const patch = (payload: object, user = s.orgA.nurse) =>
+      s.server.inject({
         method: 'PATCH',
         url: `/api/v1/students/${studentId}/medications/${rx.id}`,
         headers: bearer(user),
@@ -188,7 +179,7 @@ describe('prescriptions', () => {
     expect(extended.result).toMatchObject({ endDate: localDate(30), active: true });
     expect((await patch({ endDate: localDate(-6), reason: 'Typo' })).statusCode).toBe(422);
     expect((await patch({ discontinued: true })).statusCode).toBe(400);
-    expect((await patch({ discontinued: true, reason: 'Stopped' }, orgA.viewer)).statusCode).toBe(403);
+    expect((await patch({ discontinued: true, reason: 'Stopped' }, s.orgA.viewer)).statusCode).toBe(403);
     expect((await patch({ discontinued: true, reason: 'Stopped' })).statusCode).toBe(200);
     expect((await patch({ discontinued: true, reason: 'Again' })).statusCode).toBe(409);
     expect(await auditCount('prescription.discontinue', studentId)).toBe(1);
@@ -196,51 +187,51 @@ describe('prescriptions', () => {
   });
 
   it("answers 404 for another organization's student, prescription and medication", async () => {
-    const studentA = (await createStudent(t.server, orgA)).id;
-    const rx = await createPrescription(t.server, orgA, studentA);
-    const list = await t.server.inject({
+    const studentA = (await createStudent(s.server, s.orgA)).id;
+    const rx = await createPrescription(s.server, s.orgA, studentA);
+    const list = await s.server.inject({
       url: `/api/v1/students/${studentA}/medications`,
-      headers: bearer(orgB.nurse),
+      headers: bearer(s.orgB.nurse),
     });
     expect(list.statusCode).toBe(404);
-    expect((await postPrescription(orgB, studentA, prescriptionPayload())).statusCode).toBe(404);
-    const patch = await t.server.inject({
+    expect((await postPrescription(s.orgB, studentA, prescriptionPayload())).statusCode).toBe(404);
+    const patch = await s.server.inject({
       method: 'PATCH',
       url: `/api/v1/students/${studentA}/medications/${rx.id}`,
-      headers: bearer(orgB.nurse),
+      headers: bearer(s.orgB.nurse),
       payload: { discontinued: true, reason: 'x' },
     });
     expect(patch.statusCode).toBe(404);
-    const studentB = (await createStudent(t.server, orgB)).id;
+    const studentB = (await createStudent(s.server, s.orgB)).id;
     const foreignMedication = await postPrescription(
-      orgB,
+      s.orgB,
       studentB,
       prescriptionPayload({ medication: undefined, medicationId: rx.medication.id }),
     );
     expect(foreignMedication.statusCode).toBe(404);
-    expect(await count('prescriptions WHERE organization_id = :org', { org: orgB.id })).toBe(0);
+    expect(await count('prescriptions WHERE organization_id = :org', { org: s.orgB.id })).toBe(0);
   });
 
   it('VIEWER: cannot prescribe; reads without instructions, in the list and the profile', async () => {
-    const studentId = (await createStudent(t.server, orgA)).id;
-    expect((await postPrescription(orgA, studentId, prescriptionPayload(), orgA.viewer)).statusCode).toBe(
+    const studentId = (await createStudent(s.server, s.orgA)).id;
+    expect((await postPrescription(s.orgA, studentId, prescriptionPayload(), s.orgA.viewer)).statusCode).toBe(
       403,
     );
-    const rx = await createPrescription(t.server, orgA, studentId, {
+    const rx = await createPrescription(s.server, s.orgA, studentId, {
       instructions: 'Crush and mix with applesauce',
     });
-    await administer(t.server, orgA.nurse, studentId, rx.id, givenPayload({ notes: 'Tolerated well' }));
+    await administer(s.server, s.orgA.nurse, studentId, rx.id, givenPayload({ notes: 'Tolerated well' }));
 
-    const list = await t.server.inject({
+    const list = await s.server.inject({
       url: `/api/v1/students/${studentId}/medications`,
-      headers: bearer(orgA.viewer),
+      headers: bearer(s.orgA.viewer),
     });
     expect(list.statusCode).toBe(200);
     expect((list.result as PrescriptionResult[])[0]!.instructions).toBeNull();
 
-    const nurseProfile = await t.server.inject({
+    const nurseProfile = await s.server.inject({
       url: `/api/v1/students/${studentId}`,
-      headers: bearer(orgA.nurse),
+      headers: bearer(s.orgA.nurse),
     });
     const section = (nurseProfile.result as { medications: Array<Record<string, unknown>> }).medications;
     expect(section).toHaveLength(1);
@@ -249,9 +240,9 @@ describe('prescriptions', () => {
       instructions: 'Crush and mix with applesauce',
       lastAdministration: { status: 'GIVEN', notes: 'Tolerated well' },
     });
-    const viewerProfile = await t.server.inject({
+    const viewerProfile = await s.server.inject({
       url: `/api/v1/students/${studentId}`,
-      headers: bearer(orgA.viewer),
+      headers: bearer(s.orgA.viewer),
     });
     expect(viewerProfile.statusCode).toBe(200);
     expect(viewerProfile.payload).not.toContain('applesauce');
@@ -269,37 +260,37 @@ describe('prescriptions', () => {
 describe('doses due', () => {
   it('lists DUE and OVERDUE slots, not a dose already given, not another organization', async () => {
     // An organization where it is now about midday, so three hours ago is still today.
-    const org = await createOrganization(t.server);
+    const org = await createOrganization(s.server);
     const timeZone = middayTimeZone();
-    await setOrganizationTimeZone(t.server, org.id, timeZone);
-    const student = await createStudent(t.server, org);
+    await setOrganizationTimeZone(s.server, org.id, timeZone);
+    const student = await createStudent(s.server, org);
     const schedule = (offset: number) => ({
       scheduleTimes: [localTime(offset, timeZone)],
       startDate: localDate(-1, timeZone),
     });
-    const due = await createPrescription(t.server, org, student.id, schedule(0));
-    const overdue = await createPrescription(t.server, org, student.id, {
+    const due = await createPrescription(s.server, org, student.id, schedule(0));
+    const overdue = await createPrescription(s.server, org, student.id, {
       ...schedule(-180),
       medication: { name: 'Cetirizine', form: 'TABLET', strength: '10 mg' },
       dose: '10 mg',
     });
-    const given = await createPrescription(t.server, org, student.id, {
+    const given = await createPrescription(s.server, org, student.id, {
       ...schedule(0),
       medication: { name: 'Fluoxetine', form: 'CAPSULE', strength: '10 mg' },
       dose: '10 mg',
     });
-    const later = await createPrescription(t.server, org, student.id, {
+    const later = await createPrescription(s.server, org, student.id, {
       ...schedule(150),
       medication: { name: 'Guanfacine', form: 'TABLET', strength: '1 mg' },
       dose: '1 mg',
     });
-    const res = await administer(t.server, org.nurse, student.id, given.id, givenPayload({ dose: '10 mg' }));
+    const res = await administer(s.server, org.nurse, student.id, given.id, givenPayload({ dose: '10 mg' }));
     expect(res.statusCode, res.payload).toBe(201);
     // Another organization's dose due now never shows.
-    const other = (await createStudent(t.server, orgB)).id;
-    await createPrescription(t.server, orgB, other);
+    const other = (await createStudent(s.server, s.orgB)).id;
+    await createPrescription(s.server, s.orgB, other);
 
-    const list = await t.server.inject({
+    const list = await s.server.inject({
       url: '/api/v1/medications/due?window=60',
       headers: bearer(org.viewer),
     });
@@ -326,7 +317,10 @@ describe('doses due', () => {
 
   it('refuses a junk window', async () => {
     for (const q of ['window=0', 'window=abc', 'window=100000', 'page=1']) {
-      const res = await t.server.inject({ url: `/api/v1/medications/due?${q}`, headers: bearer(orgA.nurse) });
+      const res = await s.server.inject({
+        url: `/api/v1/medications/due?${q}`,
+        headers: bearer(s.orgA.nurse),
+      });
       expect(res.statusCode, q).toBe(400);
     }
   });

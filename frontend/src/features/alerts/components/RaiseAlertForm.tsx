@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
 import { FormPanel } from '@/components/FormPanel';
-import { humanize } from '@/lib/humanize';
+import { SelectField } from '@/components/SelectField';
 import { useRaiseAlert } from '../api/raiseAlert';
 import { toAlertInput, useAlertForm, validateAlert, type AlertFormValues } from '../hooks/useAlertForm';
 import { ALERT_SEVERITIES, ALERT_TYPES, type EmergencyAlert } from '../types';
@@ -42,39 +42,25 @@ export function RaiseAlertForm({ onCancel, onSuccess }: RaiseAlertFormProps) {
     <FormPanel title="Raise an emergency alert" onCancel={onCancel}>
       <form className="stack" noValidate onSubmit={handleSubmit}>
         <div className="form-grid">
-          <FormField id={fieldId('type')} label="Type" error={errors.type}>
-            {(control) => (
-              <select
-                {...control}
-                ref={firstFieldRef}
-                value={values.type}
-                onChange={(event) => setValue('type', event.target.value as AlertFormValues['type'])}
-              >
-                <option value="">Choose…</option>
-                {ALERT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {humanize(type)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField id={fieldId('severity')} label="Severity" error={errors.severity}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.severity}
-                onChange={(event) => setValue('severity', event.target.value as AlertFormValues['severity'])}
-              >
-                <option value="">Choose…</option>
-                {ALERT_SEVERITIES.map((severity) => (
-                  <option key={severity} value={severity}>
-                    {humanize(severity)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField
+            id={fieldId('type')}
+            label="Type"
+            error={errors.type}
+            ref={firstFieldRef}
+            value={values.type}
+            options={ALERT_TYPES}
+            onChange={(value) => setValue('type', value)}
+            placeholder="Choose…"
+          />
+          <SelectField
+            id={fieldId('severity')}
+            label="Severity"
+            error={errors.severity}
+            value={values.severity}
+            options={ALERT_SEVERITIES}
+            onChange={(value) => setValue('severity', value)}
+            placeholder="Choose…"
+          />
           <FormField id={fieldId('location')} label="Location" error={errors.location}>
             {(control) => (
               <input

@@ -3,7 +3,7 @@ import { CheckboxField } from '@/components/CheckboxField';
 import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
 import { FormPanel } from '@/components/FormPanel';
-import { humanize } from '@/lib/humanize';
+import { SelectField } from '@/components/SelectField';
 import { useCreateIncident } from '../api/createIncident';
 import {
   toIncidentInput,
@@ -70,41 +70,25 @@ export function RecordIncidentForm({
     <FormPanel title={`Record an incident for ${studentName}`} onCancel={onCancel}>
       <form className="stack" noValidate onSubmit={handleSubmit}>
         <div className="form-grid">
-          <FormField id={fieldId('type')} label="Type" error={errors.type}>
-            {(control) => (
-              <select
-                {...control}
-                ref={firstFieldRef}
-                value={values.type}
-                onChange={(event) => setValue('type', event.target.value as IncidentFormValues['type'])}
-              >
-                <option value="">Choose…</option>
-                {INCIDENT_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {humanize(type)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField id={fieldId('severity')} label="Severity" error={errors.severity}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.severity}
-                onChange={(event) =>
-                  setValue('severity', event.target.value as IncidentFormValues['severity'])
-                }
-              >
-                <option value="">Choose…</option>
-                {INCIDENT_SEVERITIES.map((severity) => (
-                  <option key={severity} value={severity}>
-                    {humanize(severity)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField
+            id={fieldId('type')}
+            label="Type"
+            error={errors.type}
+            ref={firstFieldRef}
+            value={values.type}
+            options={INCIDENT_TYPES}
+            onChange={(value) => setValue('type', value)}
+            placeholder="Choose…"
+          />
+          <SelectField
+            id={fieldId('severity')}
+            label="Severity"
+            error={errors.severity}
+            value={values.severity}
+            options={INCIDENT_SEVERITIES}
+            onChange={(value) => setValue('severity', value)}
+            placeholder="Choose…"
+          />
           <FormField id={fieldId('location')} label="Location" error={errors.location}>
             {(control) => (
               <input
@@ -166,27 +150,15 @@ export function RecordIncidentForm({
           />
           {values.parentNotified && (
             <div className="form-grid">
-              <FormField id={fieldId('notificationMethod')} label="How" error={errors.notificationMethod}>
-                {(control) => (
-                  <select
-                    {...control}
-                    value={values.notificationMethod}
-                    onChange={(event) =>
-                      setValue(
-                        'notificationMethod',
-                        event.target.value as IncidentFormValues['notificationMethod'],
-                      )
-                    }
-                  >
-                    <option value="">Choose…</option>
-                    {NOTIFICATION_METHODS.map((method) => (
-                      <option key={method} value={method}>
-                        {humanize(method)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </FormField>
+              <SelectField
+                id={fieldId('notificationMethod')}
+                label="How"
+                error={errors.notificationMethod}
+                value={values.notificationMethod}
+                options={NOTIFICATION_METHODS}
+                onChange={(value) => setValue('notificationMethod', value)}
+                placeholder="Choose…"
+              />
               <FormField id={fieldId('notifiedBy')} label="Notified by (optional)">
                 {(control) => (
                   <input

@@ -3,7 +3,7 @@ import { CheckboxField } from '@/components/CheckboxField';
 import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
 import { FormPanel } from '@/components/FormPanel';
-import { humanize } from '@/lib/humanize';
+import { SelectField } from '@/components/SelectField';
 import { useRecordAdministration } from '../api/recordAdministration';
 import { toAdministrationInput, useDoseForm, validateDose, type DoseFormValues } from '../hooks/useDoseForm';
 import {
@@ -86,22 +86,14 @@ export function RecordDoseForm({
     <FormPanel title={`Record dose: ${medicationLabel(prescription)}`} onCancel={onCancel}>
       <form className="stack" noValidate onSubmit={handleSubmit}>
         <div className="form-grid">
-          <FormField id={fieldId('status')} label="Status">
-            {(control) => (
-              <select
-                {...control}
-                ref={firstFieldRef}
-                value={values.status}
-                onChange={(event) => setValue('status', event.target.value as DoseFormValues['status'])}
-              >
-                {ADMINISTRATION_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {humanize(status)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField
+            id={fieldId('status')}
+            label="Status"
+            ref={firstFieldRef}
+            value={values.status}
+            options={ADMINISTRATION_STATUSES}
+            onChange={(value) => setValue('status', value)}
+          />
           <FormField id={fieldId('dose')} label="Dose" error={errors.dose}>
             {(control) => (
               <input
@@ -112,22 +104,15 @@ export function RecordDoseForm({
               />
             )}
           </FormField>
-          <FormField id={fieldId('route')} label="Route" error={errors.route}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.route}
-                onChange={(event) => setValue('route', event.target.value)}
-              >
-                <option value="">Choose…</option>
-                {routeOptions.map((route) => (
-                  <option key={route} value={route}>
-                    {humanize(route)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField
+            id={fieldId('route')}
+            label="Route"
+            error={errors.route}
+            value={values.route}
+            options={routeOptions}
+            onChange={(value) => setValue('route', value)}
+            placeholder="Choose…"
+          />
           <FormField id={fieldId('administeredAt')} label="Time" error={errors.administeredAt}>
             {(control) => (
               <input
