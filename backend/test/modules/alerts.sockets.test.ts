@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EmergencyAlertPayload } from '../../src/infrastructure/websocket/events.js';
 import { bearer, createOrganization, type TestOrganization, type TestUser } from '../helpers/fixtures.js';
-import { startListeningServer, type ListeningTestServer } from '../helpers/listeningServer.js';
+import { startListeningServer, startReplica, type ListeningTestServer } from '../helpers/listeningServer.js';
 import {
   closeAll,
   collect,
@@ -161,5 +161,21 @@ describe('replay on connect', () => {
     const alert = await raise(org.admin, 'Library');
     expect(await toViewer).toMatchObject({ id: alert.id, location: 'Library', description: '' });
     expect(await toNurse).toMatchObject({ id: alert.id, description: 'Chest pain' });
+  });
+
+  it('reaches a nurse whose socket is on another replica when the alert is posted to the first', async () => {
+    const org = await createOrganization(t.server);
+    const replica = await startReplica(t);
+    try {
+      const elsewhere = await connectSocket(replica.url, org.nurse.token);
+      sockets.push(elsewhere);
+      const received = waitForEvent(elsewhere, 'emergency:alert');
+      const alert = await raise(org.admin, 'Bus loop');
+      expect(await received).toMatchObject({ id: alert.id, location: 'Bus loop' });
+    } finally {
+      closeAll(sockets);
+      sockets.length = 0;
+      await replica.stop();
+    }
   });
 });
