@@ -1,3 +1,4 @@
 /** `npm run bench`: every benchmark in turn, each printing its table. */
 await import('./studentProfile.bench.js');
 await import('./alertDelivery.bench.js');
+await import('./jobs.bench.js');

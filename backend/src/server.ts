@@ -12,6 +12,7 @@ import { errorsPlugin } from './infrastructure/http/errors.js';
 import { loggingOptions } from './infrastructure/http/logging.js';
 import { spaPlugin } from './infrastructure/http/spaPlugin.js';
 import { validationDefaults } from './infrastructure/http/validation.js';
+import { jobsPlugin } from './infrastructure/jobs/jobsPlugin.js';
 import { HealthRegistry } from './infrastructure/monitoring/healthCheck.js';
 import { healthPlugin } from './infrastructure/monitoring/healthPlugin.js';
 import { socketPlugin } from './infrastructure/websocket/socketPlugin.js';
@@ -81,6 +82,9 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
     plugin: healthPlugin,
     options: { registry: health, environment: config.nodeEnv, version: config.version },
   });
+
+  // Before the early return: worker replicas run the workers; api replicas only produce.
+  await server.register(jobsPlugin);
 
   if (config.appRole === 'worker') return server;
 

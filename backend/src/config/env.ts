@@ -61,6 +61,20 @@ export interface AppConfig {
     /** An emergency alert nobody has acknowledged within this many seconds is escalated. */
     escalationSeconds: number;
   };
+  jobs: {
+    /** Jobs each worker runs at once, per queue; `concurrencyOverrides` wins for a named queue. */
+    concurrency: number;
+    concurrencyOverrides: Record<string, number>;
+    /** How long shutdown waits for active jobs before closing workers by force. */
+    shutdownTimeoutMs: number;
+    /** A queue with more failed jobs than this degrades /health. */
+    failedThreshold: number;
+    /** First retry delay; exponential backoff doubles it per attempt. */
+    backoffDelayMs: number;
+    medicationReminderCron: string;
+    immunizationAlertCron: string;
+    inventoryMaintenanceCron: string;
+  };
   integrations: {
     sis: { url?: string; clientId?: string; clientSecret?: string };
     stateRegistry: { url?: string; username?: string; password?: string };
@@ -126,6 +140,18 @@ const schema = Joi.object({
   SOCKET_PING_TIMEOUT_MS: Joi.number().integer().min(1_000).max(300_000).default(20_000),
   ALERT_ESCALATION_SECONDS: Joi.number().integer().min(1).max(86_400).default(60),
 
+  JOBS_CONCURRENCY: Joi.number().integer().min(1).max(1_000).default(5),
+  JOBS_CONCURRENCY_OVERRIDES: Joi.string()
+    .trim()
+    .pattern(/^([a-z-]+=\d+)(,[a-z-]+=\d+)*$/)
+    .empty(''),
+  JOBS_SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).max(600_000).default(10_000),
+  JOBS_FAILED_THRESHOLD: Joi.number().integer().min(0).max(10_000_000).default(50),
+  JOBS_BACKOFF_DELAY_MS: Joi.number().integer().min(1).max(3_600_000).default(1_000),
+  MEDICATION_REMINDER_CRON: Joi.string().trim().default('0 */6 * * *'),
+  IMMUNIZATION_ALERT_CRON: Joi.string().trim().default('0 0 * * *'),
+  INVENTORY_MAINTENANCE_CRON: Joi.string().trim().default('*/15 * * * *'),
+
   SIS_API_URL: Joi.string().uri().empty(''),
   SIS_CLIENT_ID: optionalString,
   SIS_CLIENT_SECRET: optionalString,
@@ -160,6 +186,16 @@ function productionProblems(v: Record<string, unknown>): string[] {
   if (!redisUrlFrom(v))
     problems.push('REDIS_URL (or REDIS_HOST) is required in production (no local redis-server)');
   return problems;
+}
+
+/** `report-generation=2,data-export=1` -> { 'report-generation': 2, 'data-export': 1 }. */
+function parseOverrides(raw: string | undefined): Record<string, number> {
+  const overrides: Record<string, number> = {};
+  for (const pair of raw ? raw.split(',') : []) {
+    const [name, value] = pair.split('=');
+    if (name && value) overrides[name] = Math.max(1, Number(value));
+  }
+  return overrides;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -216,6 +252,16 @@ export function loadConfig(source: RawEnv = process.env): AppConfig {
     demoPassword: v.DEMO_PASSWORD,
     socket: { pingIntervalMs: v.SOCKET_PING_INTERVAL_MS, pingTimeoutMs: v.SOCKET_PING_TIMEOUT_MS },
     alerts: { escalationSeconds: v.ALERT_ESCALATION_SECONDS },
+    jobs: {
+      concurrency: v.JOBS_CONCURRENCY,
+      concurrencyOverrides: parseOverrides(v.JOBS_CONCURRENCY_OVERRIDES as string | undefined),
+      shutdownTimeoutMs: v.JOBS_SHUTDOWN_TIMEOUT_MS,
+      failedThreshold: v.JOBS_FAILED_THRESHOLD,
+      backoffDelayMs: v.JOBS_BACKOFF_DELAY_MS,
+      medicationReminderCron: v.MEDICATION_REMINDER_CRON,
+      immunizationAlertCron: v.IMMUNIZATION_ALERT_CRON,
+      inventoryMaintenanceCron: v.INVENTORY_MAINTENANCE_CRON,
+    },
     integrations: {
       sis: { url: v.SIS_API_URL, clientId: v.SIS_CLIENT_ID, clientSecret: v.SIS_CLIENT_SECRET },
       stateRegistry: {

@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   'users:manage': ADMIN_ONLY,
   'audit:read': ADMIN_ONLY,
   'cache:manage': ADMIN_ONLY,
+  'queues:manage': ADMIN_ONLY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
