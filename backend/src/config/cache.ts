@@ -5,6 +5,7 @@
  * logged once per outage), so requests still answer from Postgres.
  */
 import type { Redis } from 'ioredis';
+import { deleteKeysMatching } from './redisKeys.js';
 
 /** Seconds, per the strategy table. */
 export const CACHE_TTL = {
@@ -101,22 +102,10 @@ export class Cache {
     }
   }
 
-  /** Deletes every key matching a glob, with SCAN (never KEYS). */
+  /** Deletes every cached key matching a glob (manual refresh of lookups, say). */
   async invalidatePattern(pattern: string): Promise<void> {
-    const prefix = this.redis.options.keyPrefix ?? '';
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await this.redis.scan(
-          cursor,
-          'MATCH',
-          `${prefix}${PREFIX}${pattern}`,
-          'COUNT',
-          500,
-        );
-        cursor = next;
-        if (keys.length > 0) await this.redis.del(...keys.map((k) => k.slice(prefix.length)));
-      } while (cursor !== '0');
+      await deleteKeysMatching(this.redis, PREFIX + pattern);
     } catch {
       this.noteBypass();
     }

@@ -7,6 +7,7 @@ import type { Plugin } from '@hapi/hapi';
 import { Redis } from 'ioredis';
 import type { HealthRegistry } from '../infrastructure/monitoring/healthCheck.js';
 import { Cache } from './cache.js';
+export { deleteKeysMatching } from './redisKeys.js';
 import type { AppConfig } from './env.js';
 
 export { Cache, CACHE_TTL, cacheKeys, invalidateStudentCache, type CacheStats } from './cache.js';
@@ -30,22 +31,6 @@ export function createRedisClient(config: AppConfig, connectionName: string): Re
     commandTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
-}
-
-/** Deletes every key under a pattern with SCAN, never KEYS or FLUSH (the Redis may be shared). */
-export async function deleteKeysMatching(redis: Redis, pattern: string): Promise<number> {
-  const prefix = redis.options.keyPrefix ?? '';
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}${pattern}`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) {
-      // SCAN returns full key names; the client would add the prefix again, so strip it.
-      deleted += await redis.del(...keys.map((k) => k.slice(prefix.length)));
-    }
-  } while (cursor !== '0');
-  return deleted;
 }
 
 export interface RedisPluginOptions {
