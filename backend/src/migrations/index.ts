@@ -13,6 +13,7 @@ import { appointmentsMigration } from './202611280008-appointments.js';
 import { inventoryMigration } from './202611280009-inventory.js';
 import { alertsMigration } from './202611280010-alerts.js';
 import { notificationsMigration } from './202611280011-notifications.js';
+import { notificationDedupeMigration } from './202611280012-notification-dedupe.js';
 import type { Migration } from './Migration.js';
 
 export type { Migration } from './Migration.js';
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   inventoryMigration,
   alertsMigration,
   notificationsMigration,
+  notificationDedupeMigration,
 ];

@@ -185,6 +185,18 @@ describe('the service', () => {
     );
     expect(rows).toEqual([{ user_id: other.nurse.id }]);
   });
+
+  it('tells each staff member once per dedupe key, however often it is asked', async () => {
+    const service = t.server.plugins.notifications.service;
+    const key = `test-once-${crypto.randomUUID()}`;
+    expect(await service.notifyStaffOnce(other.id, ['NURSE', 'ADMIN'], key, notice('Once'))).toBe(2);
+    expect(await service.notifyStaffOnce(other.id, ['NURSE', 'ADMIN'], key, notice('Once'))).toBe(0);
+    const [rows] = await t.server.app.sequelize.query(
+      'SELECT user_id FROM notifications WHERE organization_id = :org AND dedupe_key = :key ORDER BY user_id',
+      { replacements: { org: other.id, key } },
+    );
+    expect(rows).toEqual([other.admin.id, other.nurse.id].sort().map((id) => ({ user_id: id })));
+  });
 });
 
 describe('over sockets', () => {

@@ -3,8 +3,9 @@
  * client missing it catches up on through GET /notifications. Every query is scoped to the
  * caller's own user and organization, so another user's notification simply does not exist.
  */
-import type { Sequelize, Transaction, WhereOptions } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
+import type { Role } from '../../infrastructure/http/authorization.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import type { HealthNotificationPayload } from '../../infrastructure/websocket/events.js';
 import type { Realtime } from '../../infrastructure/websocket/realtime.js';
@@ -39,8 +40,8 @@ export interface NotificationDependencies {
   audit: () => Pick<AuditService, 'recordFor'>;
   /** Absent in the worker role (no sockets there); looked up at call time. */
   realtime: () => Pick<Realtime, 'sendHealthNotification'> | undefined;
-  /** Active nurse ids of an organization, for organization-wide notices. */
-  nurseIds: (organizationId: string) => Promise<string[]>;
+  /** Active user ids of an organization holding one of the roles, for organization-wide notices. */
+  staffIds: (organizationId: string, roles: readonly Role[]) => Promise<string[]>;
 }
 
 const ENTITY = 'notification';
@@ -57,8 +58,30 @@ function toView(n: NotificationInstance): NotificationView {
   };
 }
 
-function toPush(n: NotificationInstance): HealthNotificationPayload {
-  return { id: n.id, type: n.type, title: n.title, message: n.message, createdAt: n.createdAt.toISOString() };
+
+interface PushRow {
+  id: string;
+  userId: string;
+  type: string;
+  title: string;
+  message: string;
+  createdAt: Date;
+}
+
+const INSERT_ONCE_SQL = `
+  INSERT INTO notifications (organization_id, user_id, type, title, message, dedupe_key)
+  SELECT :organizationId, u, :type, :title, :message, :dedupeKey FROM unnest(ARRAY[:userIds]::uuid[]) u
+  ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+  RETURNING id, user_id AS "userId", type, title, message, created_at AS "createdAt"`;
+
+function pushOf(row: PushRow): HealthNotificationPayload {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    message: row.message,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
 }
 
 export class NotificationService {
@@ -81,7 +104,7 @@ export class NotificationService {
     const { value, error } = createNotificationInput.validate(input);
     if (error) throw AppError.badRequest(`Invalid notification: ${error.details[0]?.message ?? 'input'}`);
     const row = await this.Notification.create({ organizationId, userId, ...value }, { transaction });
-    const push = () => this.deps.realtime()?.sendHealthNotification(userId, toPush(row));
+    const push = () => this.deps.realtime()?.sendHealthNotification(userId, pushOf(row));
     if (transaction) transaction.afterCommit(push);
     else push();
     return toView(row);
@@ -93,9 +116,48 @@ export class NotificationService {
     input: NotificationInput,
     transaction?: Transaction,
   ): Promise<number> {
-    const userIds = await this.deps.nurseIds(organizationId);
+    const userIds = await this.deps.staffIds(organizationId, ['NURSE']);
     for (const userId of userIds) await this.create(organizationId, userId, input, transaction);
     return userIds.length;
+  }
+
+  /**
+   * Stores the notification for each user who has not had one with this dedupe key, and
+   * pushes only those: a retried or overlapping job tells nobody twice. Returns how many
+   * were new (0 when everybody had it already).
+   */
+  async createOnce(
+    organizationId: string,
+    userIds: readonly string[],
+    dedupeKey: string,
+    input: NotificationInput,
+    transaction?: Transaction,
+  ): Promise<number> {
+    if (userIds.length === 0) return 0;
+    const { value, error } = createNotificationInput.validate(input);
+    if (error) throw AppError.badRequest(`Invalid notification: ${error.details[0]?.message ?? 'input'}`);
+    const rows = await this.sequelize.query<PushRow>(INSERT_ONCE_SQL, {
+      replacements: { organizationId, userIds: [...userIds], dedupeKey, ...value },
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    const push = () => {
+      for (const row of rows) this.deps.realtime()?.sendHealthNotification(row.userId, pushOf(row));
+    };
+    if (transaction) transaction.afterCommit(push);
+    else push();
+    return rows.length;
+  }
+
+  /** `createOnce` for every active user of the organization holding one of the roles. */
+  async notifyStaffOnce(
+    organizationId: string,
+    roles: readonly Role[],
+    dedupeKey: string,
+    input: NotificationInput,
+  ): Promise<number> {
+    const userIds = await this.deps.staffIds(organizationId, roles);
+    return this.createOnce(organizationId, userIds, dedupeKey, input);
   }
 
   async list(actor: Actor, query: NotificationQuery): Promise<NotificationPage> {

@@ -31,9 +31,9 @@ export const notificationsPlugin: Plugin<void> = {
       audit: () => server.plugins.audit.service,
       // Looked up per call: the socket plugin registers after the modules, and not at all in workers.
       realtime: () => server.plugins.websocket,
-      async nurseIds(organizationId) {
+      async staffIds(organizationId, roles) {
         const users = await server.plugins.users.service.list(organizationId);
-        return users.filter((u) => u.isActive && u.role === 'NURSE').map((u) => u.id);
+        return users.filter((u) => u.isActive && roles.includes(u.role)).map((u) => u.id);
       },
     });
     server.expose('service', service);
