@@ -3,6 +3,7 @@
  * explicitly and in order: infrastructure first, then auth (its strategy must exist before any
  * route uses it), then the business modules, then the SPA's catch-all.
  */
+import Boom from '@hapi/boom';
 import Hapi, { type Server } from '@hapi/hapi';
 import HapiPino from 'hapi-pino';
 import { createSequelize, databasePlugin } from './config/database.js';
@@ -83,10 +84,8 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
     options: { registry: health, environment: config.nodeEnv, version: config.version },
   });
 
-  // Before the early return: worker replicas run the workers; api replicas only produce.
+  // Before the modules: each module registers its job processors at register time.
   await server.register(jobsPlugin);
-
-  if (config.appRole === 'worker') return server;
 
   const modules = [
     authPlugin,
@@ -107,8 +106,25 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
     await server.register(plugin);
   }
   await registerSockets(server);
-  await server.register({ plugin: spaPlugin, options: { distDir: config.spaDistDir } });
+  if (config.appRole === 'worker') {
+    serveOnlyOperations(server);
+  } else {
+    await server.register({ plugin: spaPlugin, options: { distDir: config.spaDistDir } });
+  }
   return server;
+}
+
+const OPERATIONS_PATHS = /^\/(health|metrics)(\/|$)/;
+
+/**
+ * A worker replica holds every module (its processors call their services) and a socket
+ * server (its broadcasts reach the API replicas' clients through the Redis adapter), but
+ * answers HTTP only for probes and metrics: no API, no SPA.
+ */
+function serveOnlyOperations(server: Server): void {
+  server.ext('onRequest', (request, h) =>
+    OPERATIONS_PATHS.test(request.path) ? h.continue : Boom.notFound(),
+  );
 }
 
 /** Sockets come after the modules: the plugin's options are answered by them at call time. */

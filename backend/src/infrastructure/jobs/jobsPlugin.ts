@@ -41,12 +41,10 @@ export const jobsPlugin: Plugin<Record<string, never>> = {
       jobQueueHealthCheck(queues, { failedThreshold: config.jobs.failedThreshold, runsWorkers }),
     );
 
-    // The admin route needs the session strategy; worker replicas serve no API at all.
-    if (config.appRole !== 'worker') {
-      server.dependency('auth', async (srv) => {
-        srv.route(queuesRoute(queues));
-      });
-    }
+    // The admin route needs the session strategy.
+    server.dependency('auth', async (srv) => {
+      srv.route(queuesRoute(queues));
+    });
 
     server.ext('onPreStart', async () => {
       queues.initialize();

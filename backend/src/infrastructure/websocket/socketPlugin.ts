@@ -31,9 +31,6 @@ export const socketPlugin: Plugin<SocketPluginOptions> = {
   dependencies: ['redis'],
   register(server, options) {
     const { config, health } = server.app;
-    // Workers serve no clients; modules find `server.plugins.websocket` absent and skip pushes.
-    if (config.appRole === 'worker') return;
-
     let closing = false;
     let adapterRedis: AdapterRedis | null = null;
     const io: IoServer = new Server(server.listener, {
