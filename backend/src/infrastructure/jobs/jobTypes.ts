@@ -17,12 +17,30 @@ export type JobType = (typeof JOB_TYPES)[keyof typeof JOB_TYPES];
 
 export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JOB_TYPES);
 
+/** Jobs somebody asked for (`requestedBy`): they hear of progress and the end over their socket. */
+export const REQUESTED_JOB_TYPES: readonly JobType[] = [JOB_TYPES.REPORT_GENERATION, JOB_TYPES.DATA_EXPORT];
+
 export interface JobPayloads {
-  /** A sweep for doses due soon; one organization, or all when absent. */
-  'medication-reminder': { organizationId?: string; windowMinutes: number };
-  /** Students whose immunizations fall due within `daysAhead`. */
+  /**
+   * A sweep for doses due within `windowMinutes` (the sweep's own period); one organization,
+   * or all when absent. With `dose`, the reminder for that one scheduled slot, at its time.
+   */
+  'medication-reminder': {
+    organizationId?: string;
+    windowMinutes: number;
+    dose?: { prescriptionId: string; scheduledFor: string };
+  };
+  /**
+   * Students newly DUE or OVERDUE, and exemptions expiring within `daysAhead` days; one
+   * organization, or (the nightly sweep) one job per organization when absent.
+   */
   'immunization-alert': { organizationId?: string; daysAhead: number };
-  'appointment-reminder': { organizationId: string; appointmentId: string };
+  /**
+   * The 24 h reminder of one appointment, booked for `startsAt` (a job left over from before a
+   * reschedule finds the slot moved and does nothing). Without `appointmentId`: the catch-up
+   * sweep, sending every reminder now due that never went out (one organization, or all).
+   */
+  'appointment-reminder': { organizationId?: string; appointmentId?: string; startsAt?: string };
   /** Expiry and low-stock checks. */
   'inventory-maintenance': { organizationId?: string };
   'report-generation': {
@@ -57,17 +75,24 @@ const id = Joi.string().guid();
 
 export const JOB_SCHEMAS: { readonly [T in JobType]: Joi.ObjectSchema<JobPayloads[T]> } = {
   'medication-reminder': Joi.object({
-    organizationId: id,
+    // A single dose is always reminded within its own organization.
+    organizationId: id.when('dose', { is: Joi.exist(), then: Joi.required() }),
     windowMinutes: Joi.number().integer().min(1).max(1_440).default(60),
+    dose: Joi.object({
+      prescriptionId: id.required(),
+      scheduledFor: Joi.string().isoDate().required(),
+    }),
   }),
   'immunization-alert': Joi.object({
     organizationId: id,
     daysAhead: Joi.number().integer().min(0).max(365).default(30),
   }),
   'appointment-reminder': Joi.object({
-    organizationId: id.required(),
-    appointmentId: id.required(),
-  }),
+    // One appointment's reminder is always looked up within its own organization.
+    organizationId: id.when('appointmentId', { is: Joi.exist(), then: Joi.required() }),
+    appointmentId: id,
+    startsAt: Joi.string().isoDate(),
+  }).with('startsAt', 'appointmentId'),
   'inventory-maintenance': Joi.object({ organizationId: id }),
   'report-generation': Joi.object({
     organizationId: id.required(),

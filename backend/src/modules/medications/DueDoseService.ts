@@ -9,6 +9,7 @@ import type { Actor } from '../../infrastructure/http/actor.js';
 import type { AuditService } from '../audit/index.js';
 import type { MedicationRoute } from './constants.js';
 import type { DoseClock } from './DoseClock.js';
+import { SLOTS_CTE } from './doseSlots.js';
 import { STANDING } from './prescriptionQueries.js';
 
 export interface DueDose {
@@ -23,16 +24,7 @@ export interface DueDose {
 }
 
 const DUE_SQL = `
-  WITH local AS (SELECT (now() AT TIME ZONE :timeZone)::date AS today),
-  slots AS (
-    SELECT p.id AS prescription_id, p.student_id, p.medication_id, p.dose, p.route,
-           ((local.today + t::time) AT TIME ZONE :timeZone) AS scheduled_for
-      FROM prescriptions p
-     CROSS JOIN local
-     CROSS JOIN LATERAL unnest(p.schedule_times) t
-     WHERE p.organization_id = :organizationId AND NOT p.prn AND p.discontinued_at IS NULL
-       AND p.start_date <= local.today AND (p.end_date IS NULL OR p.end_date >= local.today)
-  )
+  WITH ${SLOTS_CTE}
   SELECT s.student_id AS "studentId", st.first_name || ' ' || st.last_name AS "studentName",
          s.prescription_id AS "prescriptionId",
          json_build_object('id', m.id, 'name', m.name, 'form', m.form, 'strength', m.strength) AS medication,
@@ -76,6 +68,7 @@ export class DueDoseService {
         organizationId,
         timeZone: settings.timeZone,
         window: window ?? settings.windowMinutes,
+        days: [0],
       },
       type: QueryTypes.SELECT,
     });

@@ -1,4 +1,7 @@
-import type { Plugin } from '@hapi/hapi';
+import type { Plugin, Server } from '@hapi/hapi';
+import { getQueueManager } from '../../infrastructure/jobs/jobsPlugin.js';
+import { JOB_TYPES } from '../../infrastructure/jobs/jobTypes.js';
+import { createMedicationReminderProcessor } from '../../infrastructure/jobs/processors/medicationReminderProcessor.js';
 import { AdministrationService } from './AdministrationService.js';
 import { DoseClock } from './DoseClock.js';
 import { DueDoseService } from './DueDoseService.js';
@@ -7,6 +10,7 @@ import { FormularyService } from './FormularyService.js';
 import { defineMedicationModels } from './models.js';
 import { PrescriptionService } from './PrescriptionService.js';
 import { medicationsProfileSection } from './profileSection.js';
+import { ReminderDoseService } from './ReminderDoseService.js';
 import { medicationRoutes, type MedicationServices } from './routes.js';
 
 export type { AdministrationView, MedicationView, PrescriptionView } from './views.js';
@@ -31,7 +35,7 @@ declare module '@hapi/hapi' {
 
 export const medicationsPlugin: Plugin<void> = {
   name: 'medications',
-  dependencies: ['database', 'auth', 'audit', 'users', 'students', 'healthRecords'],
+  dependencies: ['database', 'auth', 'audit', 'users', 'students', 'healthRecords', 'jobs', 'notifications'],
   register(server) {
     const { sequelize } = server.app;
     const models = defineMedicationModels(sequelize);
@@ -60,5 +64,25 @@ export const medicationsPlugin: Plugin<void> = {
     for (const [key, value] of Object.entries(services)) server.expose(key, value);
     students().registerProfileSection(medicationsProfileSection(prescriptions));
     server.route(medicationRoutes(services));
+    registerReminders(server, new ReminderDoseService(sequelize, clock));
   },
 };
+
+/** The notifications and socket plugins register after this one: both are looked up per call. */
+function registerReminders(server: Server, doses: ReminderDoseService): void {
+  const queues = getQueueManager(server);
+  queues.registerProcessor(
+    JOB_TYPES.MEDICATION_REMINDER,
+    createMedicationReminderProcessor({
+      organizationIds: () => doses.organizationIds(),
+      outstandingDoses: (organizationId, windowMinutes) => doses.outstanding(organizationId, windowMinutes),
+      outstandingDose: (organizationId, prescriptionId, scheduledFor) =>
+        doses.outstandingSlot(organizationId, prescriptionId, scheduledFor),
+      notifyNurses: (organizationId, dedupeKey, notice) =>
+        server.plugins.notifications.service.notifyStaffOnce(organizationId, ['NURSE'], dedupeKey, notice),
+      broadcastReminder: (organizationId, reminder) =>
+        server.plugins.websocket?.broadcastMedicationReminder(organizationId, reminder),
+      enqueue: (jobs) => queues.addJobs(JOB_TYPES.MEDICATION_REMINDER, jobs),
+    }),
+  );
+}
