@@ -14,6 +14,7 @@ import { inventoryMigration } from './202611280009-inventory.js';
 import { alertsMigration } from './202611280010-alerts.js';
 import { notificationsMigration } from './202611280011-notifications.js';
 import { notificationDedupeMigration } from './202611280012-notification-dedupe.js';
+import { remindersAndAlertStatesMigration } from './202611280014-reminders-and-alert-states.js';
 import type { Migration } from './Migration.js';
 
 export type { Migration } from './Migration.js';
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   alertsMigration,
   notificationsMigration,
   notificationDedupeMigration,
+  remindersAndAlertStatesMigration,
 ];

@@ -147,6 +147,37 @@ describe('appointments', () => {
   });
 });
 
+describe('appointments: reschedule', () => {
+  it('moves a scheduled visit and its reminder time, refusing bad fields with 400', async () => {
+    const student = await createStudent(s.server, s.orgA);
+    const created = (
+      await book(s.orgA.nurse, { studentId: student.id, startsAt: at(freshDay(), 0), type: 'OTHER' })
+    ).result as { id: string };
+    const patch = (payload: object) =>
+      s.server.inject({
+        method: 'PATCH',
+        url: `/api/v1/appointments/${created.id}`,
+        headers: bearer(s.orgA.nurse),
+        payload,
+      });
+    const startsAt = at(freshDay(), 30);
+    const moved = await patch({ startsAt, durationMinutes: 30 });
+    expect(moved.statusCode).toBe(200);
+    const view = moved.result as { startsAt: Date; reminderDueAt: Date; durationMinutes: number };
+    expect(new Date(view.startsAt).toISOString()).toBe(startsAt);
+    expect(view.durationMinutes).toBe(30);
+    expect(new Date(view.startsAt).getTime() - new Date(view.reminderDueAt).getTime()).toBe(DAY);
+    for (const [payload, field] of [
+      [{ startsAt: 'next week' }, 'startsAt'],
+      [{ durationMinutes: 241 }, 'durationMinutes'],
+    ] as const) {
+      const res = await patch(payload);
+      expect(res.statusCode, field).toBe(400);
+      expect((res.result as { message: string }).message).toContain(field);
+    }
+  });
+});
+
 describe('appointments: refusals', () => {
   it('refuses (409) a nurse double-booked in an overlapping scheduled slot, writing nothing', async () => {
     const nurse = await createUser(s.server, s.orgA.id, 'NURSE');

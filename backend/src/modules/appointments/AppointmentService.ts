@@ -1,9 +1,10 @@
 /**
  * Appointments with the school nurse. Scoped to the actor's organization and audited like
- * every student record. A nurse cannot be in two scheduled slots at once: creation takes a
- * per-nurse lock, then checks for an overlap, in one transaction.
+ * every student record. A nurse cannot be in two scheduled slots at once (see
+ * nurseAvailability). Each scheduled slot more than a day away has a reminder job 24 h
+ * before it, kept in step after every commit: booked, moved, or removed with the slot.
  */
-import { Op, QueryTypes, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, type Sequelize, type WhereOptions } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import { can } from '../../infrastructure/http/authorization.js';
@@ -15,6 +16,8 @@ import type {
   AppointmentModel,
   AppointmentStatus,
 } from './models.js';
+import { assertNurseFree } from './nurseAvailability.js';
+import type { ReminderSchedule } from './ReminderScheduler.js';
 
 export type AppointmentView = Omit<AppointmentAttributes, 'notes'> & { notes?: string | null };
 
@@ -29,6 +32,9 @@ export type CreateAppointmentInput = Pick<AppointmentAttributes, 'studentId' | '
 export interface UpdateAppointmentInput {
   status?: AppointmentStatus;
   notes?: string | null;
+  /** A reschedule: the new start and/or length of a scheduled slot. */
+  startsAt?: Date | string;
+  durationMinutes?: number;
 }
 
 export interface AppointmentQuery {
@@ -49,9 +55,7 @@ export type StaffLookup = (
 
 const ENTITY = 'appointment';
 const DEFAULT_DURATION_MINUTES = 15;
-const MAX_DURATION_MINUTES = 240;
 const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
-const MINUTE_MS = 60 * 1000;
 
 function toView(a: AppointmentInstance): AppointmentView {
   return {
@@ -67,19 +71,34 @@ function toView(a: AppointmentInstance): AppointmentView {
     reason: a.reason,
     notes: a.notes,
     reminderDueAt: a.reminderDueAt,
+    reminderSentAt: a.reminderSentAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
 }
 
 /**
- * The API promises a reminder 24 h before. The reminder job arrives in a later issue; until
- * then the due time is stored on the row (indexed) so that job only has to pick rows up.
- * A slot less than 24 h away gets no reminder.
+ * The API promises a reminder 24 h before. The due time is stored on the row (indexed), so
+ * the catch-up sweep finds reminders whose job never made it to Redis. A slot less than
+ * 24 h away gets no reminder.
  */
 function reminderDueAt(startsAt: Date, now = new Date()): Date | null {
   const due = new Date(startsAt.getTime() - REMINDER_LEAD_MS);
   return due.getTime() > now.getTime() ? due : null;
+}
+
+/** The slot the update asks for, or null when it changes neither the start nor the length. */
+function rescheduled(
+  current: AppointmentInstance,
+  input: UpdateAppointmentInput,
+): { startsAt: Date; durationMinutes: number } | null {
+  if (input.startsAt === undefined && input.durationMinutes === undefined) return null;
+  const startsAt = input.startsAt === undefined ? current.startsAt : new Date(input.startsAt);
+  const durationMinutes = input.durationMinutes ?? current.durationMinutes;
+  if (startsAt.getTime() === current.startsAt.getTime() && durationMinutes === current.durationMinutes) {
+    return null;
+  }
+  return { startsAt, durationMinutes };
 }
 
 export class AppointmentService {
@@ -89,6 +108,7 @@ export class AppointmentService {
     private readonly audit: () => AuditService,
     private readonly students: () => StudentService,
     private readonly staff: StaffLookup,
+    private readonly reminders: ReminderSchedule,
   ) {}
 
   async list(
@@ -145,7 +165,11 @@ export class AppointmentService {
     const durationMinutes = input.durationMinutes ?? DEFAULT_DURATION_MINUTES;
     const view = await this.sequelize.transaction(async (transaction) => {
       await this.students().assertExists(actor.organizationId, input.studentId, transaction);
-      await this.assertNurseFree(actor.organizationId, nurseId, startsAt, durationMinutes, transaction);
+      await assertNurseFree(
+        this.sequelize,
+        { organizationId: actor.organizationId, nurseId, startsAt, durationMinutes },
+        transaction,
+      );
       const appointment = await this.Appointment.create(
         {
           organizationId: actor.organizationId,
@@ -171,11 +195,12 @@ export class AppointmentService {
       return toView(appointment);
     });
     await this.students().invalidate(actor.organizationId, view.studentId);
+    if (view.reminderDueAt) await this.reminders.schedule(view);
     return view;
   }
 
   async update(actor: Actor, id: string, input: UpdateAppointmentInput): Promise<AppointmentView> {
-    const view = await this.sequelize.transaction(async (transaction) => {
+    const { view, reminder } = await this.sequelize.transaction(async (transaction) => {
       const appointment = await this.Appointment.findOne({
         where: { id, organizationId: actor.organizationId },
         transaction,
@@ -192,6 +217,23 @@ export class AppointmentService {
         changes.status = input.status;
         changes.reminderDueAt = null;
       }
+      const slot = rescheduled(appointment, input);
+      const startMoved = slot !== null && slot.startsAt.getTime() !== appointment.startsAt.getTime();
+      if (slot) {
+        if ((changes.status ?? appointment.status) !== 'SCHEDULED') {
+          throw new AppError(422, 'Only a scheduled appointment can be rescheduled');
+        }
+        await assertNurseFree(
+          this.sequelize,
+          { organizationId: actor.organizationId, nurseId: appointment.nurseId, ...slot, excludeId: id },
+          transaction,
+        );
+        Object.assign(changes, slot);
+        if (startMoved) {
+          // The new slot has not been reminded of, whatever the old one had.
+          Object.assign(changes, { reminderDueAt: reminderDueAt(slot.startsAt), reminderSentAt: null });
+        }
+      }
       await appointment.update(changes, { transaction });
       await this.audit().recordFor(
         actor,
@@ -200,9 +242,12 @@ export class AppointmentService {
         { studentId: appointment.studentId, fields: Object.keys(input) },
         transaction,
       );
-      return toView(appointment);
+      const reminder = changes.status ? 'cancel' : startMoved ? 'schedule' : null;
+      return { view: toView(appointment), reminder };
     });
     await this.students().invalidate(actor.organizationId, view.studentId);
+    if (reminder === 'cancel') await this.reminders.cancel(view.id);
+    if (reminder === 'schedule') await this.reminders.schedule(view);
     return this.viewFor(actor, view);
   }
 
@@ -211,43 +256,6 @@ export class AppointmentService {
     // One answer for "no such user here" and "not a nurse": no hint about other tenants.
     if (!user || !user.isActive || !['NURSE', 'ADMIN'].includes(user.role)) {
       throw new AppError(422, 'nurseId must be an active nurse or admin of your organization');
-    }
-  }
-
-  private async assertNurseFree(
-    organizationId: string,
-    nurseId: string,
-    startsAt: Date,
-    durationMinutes: number,
-    transaction: Transaction,
-  ): Promise<void> {
-    // Serializes bookings per nurse, so two concurrent requests cannot both see a free slot.
-    await this.sequelize.query('SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))', {
-      replacements: { key: `appointments:${nurseId}` },
-      transaction,
-    });
-    const endsAt = new Date(startsAt.getTime() + durationMinutes * MINUTE_MS);
-    const clash = await this.sequelize.query(
-      `SELECT 1 FROM appointments
-        WHERE organization_id = :organizationId AND nurse_id = :nurseId AND status = 'SCHEDULED'
-          AND starts_at < :endsAt AND starts_at > :earliestStart
-          AND starts_at + duration_minutes * interval '1 minute' > :startsAt
-        LIMIT 1`,
-      {
-        replacements: {
-          organizationId,
-          nurseId,
-          startsAt,
-          endsAt,
-          // No slot is longer than the maximum, which bounds the index range scanned.
-          earliestStart: new Date(startsAt.getTime() - MAX_DURATION_MINUTES * MINUTE_MS),
-        },
-        type: QueryTypes.SELECT,
-        transaction,
-      },
-    );
-    if (clash.length > 0) {
-      throw AppError.conflict('The nurse already has a scheduled appointment in this time slot');
     }
   }
 

@@ -27,12 +27,14 @@ export interface AppointmentAttributes {
   notes: string | null;
   /** When the 24 h reminder is due; null when the slot was already less than a day away. */
   reminderDueAt: Date | null;
+  /** When the reminder of the current slot went out; cleared by a reschedule. */
+  reminderSentAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
 export type AppointmentCreation = Optional<
   AppointmentAttributes,
-  'id' | 'createdAt' | 'updatedAt' | 'status' | 'reason' | 'notes' | 'reminderDueAt'
+  'id' | 'createdAt' | 'updatedAt' | 'status' | 'reason' | 'notes' | 'reminderDueAt' | 'reminderSentAt'
 >;
 export type AppointmentInstance = Model<AppointmentAttributes, AppointmentCreation> & AppointmentAttributes;
 export type AppointmentModel = ModelStatic<AppointmentInstance>;
@@ -53,6 +55,7 @@ export function defineAppointmentModel(sequelize: Sequelize): AppointmentModel {
       reason: { type: DataTypes.TEXT, allowNull: true },
       notes: { type: DataTypes.TEXT, allowNull: true },
       reminderDueAt: { type: DataTypes.DATE, allowNull: true },
+      reminderSentAt: { type: DataTypes.DATE, allowNull: true },
       createdAt: DataTypes.DATE,
       updatedAt: DataTypes.DATE,
     },

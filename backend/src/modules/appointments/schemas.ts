@@ -17,10 +17,15 @@ export const createAppointmentPayload = Joi.object({
   notes: Joi.string().trim().min(1).max(5000).allow(null),
 });
 
-/** A status change (the visit happened, was cancelled, or the student did not come) and notes. */
+/**
+ * A status change (the visit happened, was cancelled, or the student did not come), notes,
+ * or a reschedule of a scheduled visit (a new start and/or length; its reminder moves along).
+ */
 export const updateAppointmentPayload = Joi.object({
   status: Joi.string().valid(...APPOINTMENT_STATUSES),
   notes: Joi.string().trim().min(1).max(5000).allow(null),
+  startsAt: instant,
+  durationMinutes: Joi.number().integer().min(5).max(240),
 }).min(1);
 
 export const listAppointmentsQuery = Joi.object({

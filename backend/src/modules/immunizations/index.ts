@@ -1,5 +1,9 @@
 import type { Plugin } from '@hapi/hapi';
+import { getQueueManager } from '../../infrastructure/jobs/jobsPlugin.js';
+import { JOB_TYPES } from '../../infrastructure/jobs/jobTypes.js';
+import { createImmunizationAlertProcessor } from '../../infrastructure/jobs/processors/immunizationAlertProcessor.js';
 import { ComplianceReportService } from './ComplianceReportService.js';
+import { ImmunizationAlertService } from './ImmunizationAlertService.js';
 import { ImmunizationService } from './ImmunizationService.js';
 import { defineImmunizationModels } from './models.js';
 import { immunizationProfileSection } from './profileSection.js';
@@ -14,6 +18,7 @@ export type {
   StudentComplianceStatus,
 } from './ImmunizationService.js';
 export type { ComplianceReport, ComplianceReportService } from './ComplianceReportService.js';
+export type { ImmunizationAlertService } from './ImmunizationAlertService.js';
 export { evaluateCompliance, COMPLIANCE_STATUSES } from './engine/evaluateCompliance.js';
 export type { ComplianceResult, ComplianceStatus, EngineInput } from './engine/evaluateCompliance.js';
 export type { RuleSet } from './engine/ruleSet.js';
@@ -25,13 +30,14 @@ declare module '@hapi/hapi' {
       service: ImmunizationService;
       reports: ComplianceReportService;
       ruleSets: RuleSetService;
+      alerts: ImmunizationAlertService;
     };
   }
 }
 
 export const immunizationsPlugin: Plugin<void> = {
   name: 'immunizations',
-  dependencies: ['database', 'auth', 'audit', 'students'],
+  dependencies: ['database', 'jobs', 'auth', 'audit', 'students', 'users', 'notifications'],
   register(server) {
     const { sequelize, cache } = server.app;
     const models = defineImmunizationModels(sequelize);
@@ -45,9 +51,32 @@ export const immunizationsPlugin: Plugin<void> = {
       ruleSets,
     );
     const reports = new ComplianceReportService(sequelize, audit, ruleSets);
+    const alerts = new ImmunizationAlertService({
+      sequelize,
+      ruleSets,
+      audit,
+      // Both plugins are looked up per call: notifications registers after this module.
+      notifier: () => ({
+        async nurseIds(organizationId) {
+          const users = await server.plugins.users.service.list(organizationId);
+          return users.filter((u) => u.isActive && u.role === 'NURSE').map((u) => u.id);
+        },
+        createOnce: (...args) => server.plugins.notifications.service.createOnce(...args),
+      }),
+    });
     server.expose('service', service);
     server.expose('reports', reports);
     server.expose('ruleSets', ruleSets);
+    server.expose('alerts', alerts);
+    const queues = getQueueManager(server);
+    queues.registerProcessor(
+      JOB_TYPES.IMMUNIZATION_ALERT,
+      createImmunizationAlertProcessor({
+        organizationIds: () => alerts.organizationIds(),
+        alertOrganization: (organizationId, daysAhead) => alerts.alertOrganization(organizationId, daysAhead),
+        enqueue: (jobs) => queues.addJobs(JOB_TYPES.IMMUNIZATION_ALERT, jobs),
+      }),
+    );
     server.plugins.students.service.registerProfileSection(immunizationProfileSection(service));
     server.route(immunizationRoutes({ immunizations: service, reports, ruleSets }));
   },
