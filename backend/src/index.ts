@@ -54,8 +54,10 @@ async function main(): Promise<void> {
   const shutdown = (reason: string, exitCode: number) => {
     stopping ??= (async () => {
       log.info({ reason }, 'shutting down');
-      // A hung dependency must not keep a terminating pod alive past its grace period.
-      setTimeout(() => process.exit(exitCode || 1), config.shutdownTimeoutMs + 5_000).unref();
+      // A hung dependency must not keep a terminating pod alive past its grace period. Stopping
+      // waits for active jobs (onPreStop), then drains connections: the bound covers both.
+      const hardStopMs = config.jobs.shutdownTimeoutMs + config.shutdownTimeoutMs + 5_000;
+      setTimeout(() => process.exit(exitCode || 1), hardStopMs).unref();
       // A signal during start-up waits for it: stopping half-way would leave a half-seeded database.
       await startup.catch(() => undefined);
       await server

@@ -71,9 +71,14 @@ export interface AppConfig {
     failedThreshold: number;
     /** First retry delay; exponential backoff doubles it per attempt. */
     backoffDelayMs: number;
-    medicationReminderCron: string;
-    immunizationAlertCron: string;
-    inventoryMaintenanceCron: string;
+    /** Cron patterns of the recurring sweeps; null when turned off ("off"). */
+    medicationReminderCron: string | null;
+    immunizationAlertCron: string | null;
+    inventoryMaintenanceCron: string | null;
+    /** Sends appointment reminders whose delayed job never made it into Redis. */
+    appointmentReminderSweepCron: string | null;
+    /** The time zone the crons are read in (a district's midnight, not the server's). */
+    scheduleTimeZone: string;
   };
   integrations: {
     sis: { url?: string; clientId?: string; clientSecret?: string };
@@ -91,6 +96,25 @@ export class ConfigError extends Error {
 }
 
 const optionalString = Joi.string().trim().empty('');
+
+/** Five or six cron fields (BullMQ reads them), or "off" to run no schedule for that sweep. */
+const CRON = /^(off|[\d*,/?LW#A-Za-z-]+(\s+[\d*,/?LW#A-Za-z-]+){4,5})$/;
+const cronOrOff = Joi.string().trim().pattern(CRON).messages({
+  'string.pattern.base': '{{#label}} must be a cron pattern of 5 or 6 fields, or "off"',
+});
+
+function cronValue(raw: string): string | null {
+  return raw === 'off' ? null : raw;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const minutes = Joi.number()
   .integer()
   .min(1)
@@ -148,9 +172,14 @@ const schema = Joi.object({
   JOBS_SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).max(600_000).default(10_000),
   JOBS_FAILED_THRESHOLD: Joi.number().integer().min(0).max(10_000_000).default(50),
   JOBS_BACKOFF_DELAY_MS: Joi.number().integer().min(1).max(3_600_000).default(1_000),
-  MEDICATION_REMINDER_CRON: Joi.string().trim().default('0 */6 * * *'),
-  IMMUNIZATION_ALERT_CRON: Joi.string().trim().default('0 0 * * *'),
-  INVENTORY_MAINTENANCE_CRON: Joi.string().trim().default('*/15 * * * *'),
+  MEDICATION_REMINDER_CRON: cronOrOff.default('0 */6 * * *'),
+  IMMUNIZATION_ALERT_CRON: cronOrOff.default('0 0 * * *'),
+  INVENTORY_MAINTENANCE_CRON: cronOrOff.default('*/15 * * * *'),
+  APPOINTMENT_REMINDER_SWEEP_CRON: cronOrOff.default('5 * * * *'),
+  JOB_SCHEDULE_TIME_ZONE: Joi.string()
+    .trim()
+    .default('UTC')
+    .custom((zone: string, helpers) => (isTimeZone(zone) ? zone : helpers.error('any.invalid'))),
 
   SIS_API_URL: Joi.string().uri().empty(''),
   SIS_CLIENT_ID: optionalString,
@@ -258,9 +287,11 @@ export function loadConfig(source: RawEnv = process.env): AppConfig {
       shutdownTimeoutMs: v.JOBS_SHUTDOWN_TIMEOUT_MS,
       failedThreshold: v.JOBS_FAILED_THRESHOLD,
       backoffDelayMs: v.JOBS_BACKOFF_DELAY_MS,
-      medicationReminderCron: v.MEDICATION_REMINDER_CRON,
-      immunizationAlertCron: v.IMMUNIZATION_ALERT_CRON,
-      inventoryMaintenanceCron: v.INVENTORY_MAINTENANCE_CRON,
+      medicationReminderCron: cronValue(v.MEDICATION_REMINDER_CRON),
+      immunizationAlertCron: cronValue(v.IMMUNIZATION_ALERT_CRON),
+      inventoryMaintenanceCron: cronValue(v.INVENTORY_MAINTENANCE_CRON),
+      appointmentReminderSweepCron: cronValue(v.APPOINTMENT_REMINDER_SWEEP_CRON),
+      scheduleTimeZone: v.JOB_SCHEDULE_TIME_ZONE,
     },
     integrations: {
       sis: { url: v.SIS_API_URL, clientId: v.SIS_CLIENT_ID, clientSecret: v.SIS_CLIENT_SECRET },

@@ -53,6 +53,24 @@ describe('loadConfig', () => {
     expect(problems.some((p) => p.startsWith('REDIS_URL'))).toBe(true);
   });
 
+  it('reads the sweep crons, "off", and refuses malformed crons and unknown time zones', () => {
+    const jobs = loadConfig({
+      INVENTORY_MAINTENANCE_CRON: 'off',
+      JOB_SCHEDULE_TIME_ZONE: 'America/Chicago',
+    }).jobs;
+    expect(jobs).toMatchObject({
+      medicationReminderCron: '0 */6 * * *',
+      inventoryMaintenanceCron: null,
+      scheduleTimeZone: 'America/Chicago',
+    });
+    const problems = problemsOf({
+      IMMUNIZATION_ALERT_CRON: 'at midnight',
+      JOB_SCHEDULE_TIME_ZONE: 'Mars/Base',
+    });
+    expect(problems.join('\n')).toMatch(/IMMUNIZATION_ALERT_CRON.*cron pattern/);
+    expect(problems.join('\n')).toMatch(/JOB_SCHEDULE_TIME_ZONE/);
+  });
+
   it('builds the Redis URL from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD', () => {
     const config = loadConfig({ REDIS_HOST: 'cache', REDIS_PORT: '6380', REDIS_PASSWORD: 'p@ss' });
     expect(config.redis.url).toBe('redis://:p%40ss@cache:6380');

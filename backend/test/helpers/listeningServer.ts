@@ -6,7 +6,7 @@
 import type { Server } from '@hapi/hapi';
 import { loadConfig } from '../../src/config/env.js';
 import { createServer } from '../../src/server.js';
-import { startTestServer, type TestServer } from './testServer.js';
+import { NO_SCHEDULES, startTestServer, type TestServer } from './testServer.js';
 
 const LISTEN_ON = { HOST: '127.0.0.1', PORT: '0' };
 
@@ -47,6 +47,7 @@ export async function startReplica(primary: TestServer, env: Record<string, stri
     SPA_DIST_DIR: primary.config.spaDistDir,
     DATABASE_POOL_MAX: String(database.poolMax),
     JWT_SECRET: primary.config.auth.jwtSecret,
+    ...NO_SCHEDULES,
     ...env,
     ...LISTEN_ON,
   });

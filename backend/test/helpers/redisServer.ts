@@ -37,7 +37,12 @@ async function waitForPing(port: number, up: boolean): Promise<void> {
   throw new Error(`redis on ${port} did not come ${up ? 'up' : 'down'}`);
 }
 
-export async function ownRedis(): Promise<OwnRedis> {
+export interface OwnRedisOptions {
+  /** Keep every write across a stop/start (AOF, fsync on every write), as production should. */
+  persistent?: boolean;
+}
+
+export async function ownRedis({ persistent = false }: OwnRedisOptions = {}): Promise<OwnRedis> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'wc-redis-'));
   let child: ChildProcess | undefined;
@@ -47,7 +52,10 @@ export async function ownRedis(): Promise<OwnRedis> {
     async start() {
       child = spawn(
         'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+        [
+          ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
+          ...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+        ],
         {
           stdio: 'ignore',
         },

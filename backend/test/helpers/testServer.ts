@@ -18,6 +18,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * A sweep ticking mid-test would write notifications nobody asked for; tests that exercise
+ * schedules turn theirs on.
+ */
+export const NO_SCHEDULES = {
+  MEDICATION_REMINDER_CRON: 'off',
+  IMMUNIZATION_ALERT_CRON: 'off',
+  INVENTORY_MAINTENANCE_CRON: 'off',
+  APPOINTMENT_REMINDER_SWEEP_CRON: 'off',
+} as const;
+
 export async function createTestDatabase(): Promise<string> {
   const name = uniqueName('wc_test');
   const template = inject('templateDatabase');
@@ -62,6 +73,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     REDIS_KEY_PREFIX: keyPrefix,
     SPA_DIST_DIR: '/nonexistent-spa-dist',
     DATABASE_POOL_MAX: '5',
+    ...NO_SCHEDULES,
     ...env,
   });
   const server = await createServer(config, { migrate: false });

@@ -139,12 +139,12 @@ export class QueueManager {
   async scheduleJob<T extends JobType>(
     type: T,
     data: JobInput<T>,
-    repeat: string | { every: number },
+    repeat: string | { every: number } | { pattern: string; tz?: string },
     schedulerId: string = type,
   ): Promise<void> {
     const value = this.checked(type, data);
     const repeatOptions: Omit<RepeatOptions, 'key'> =
-      typeof repeat === 'string' ? { pattern: repeat } : repeat;
+      typeof repeat === 'string' ? { pattern: repeat } : { ...repeat };
     await this.queue(type).upsertJobScheduler(schedulerId, repeatOptions, { name: type, data: value });
   }
 

@@ -6,9 +6,12 @@
  * APP_ROLE=api produces only; `all` and `worker` also run workers.
  */
 import type { Plugin, Server } from '@hapi/hapi';
+import { JobEventsRelay } from './JobEventsRelay.js';
 import { jobQueueHealthCheck } from './jobsHealth.js';
+import { REQUESTED_JOB_TYPES } from './jobTypes.js';
 import { QueueManager } from './QueueManager.js';
 import { queuesRoute } from './queuesRoute.js';
+import { applySchedules, recurringSweeps } from './schedules.js';
 
 declare module '@hapi/hapi' {
   interface PluginProperties {
@@ -28,9 +31,10 @@ export const jobsPlugin: Plugin<Record<string, never>> = {
     const { config, health } = server.app;
     if (!config.redis.url) throw new Error('redis.url must be resolved before the server is created');
     const runsWorkers = config.appRole !== 'api';
+    const prefix = `${config.redis.keyPrefix}bull`;
     const queues = new QueueManager({
       redisUrl: config.redis.url,
-      prefix: `${config.redis.keyPrefix}bull`,
+      prefix,
       concurrency: config.jobs.concurrency,
       concurrencyOverrides: config.jobs.concurrencyOverrides,
       backoffDelayMs: config.jobs.backoffDelayMs,
@@ -53,13 +57,33 @@ export const jobsPlugin: Plugin<Record<string, never>> = {
         server.log(['jobs', 'warn'], `Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction"`);
       }
     });
-    server.ext('onPostStart', () => {
+    // Worker replicas hold no users' sockets: only API replicas relay job events.
+    const relay =
+      config.appRole === 'worker'
+        ? null
+        : new JobEventsRelay({
+            redisUrl: config.redis.url,
+            prefix,
+            types: REQUESTED_JOB_TYPES,
+            send: (userId, update) => server.plugins.websocket?.sendJobUpdateLocally(userId, update),
+            async requesterOf(type, jobId) {
+              const job = await queues.queue(type).getJob(jobId);
+              const requestedBy = (job?.data as { requestedBy?: unknown } | undefined)?.requestedBy;
+              return typeof requestedBy === 'string' ? requestedBy : null;
+            },
+            log: (tags, message) => server.log(tags, message),
+          });
+
+    server.ext('onPostStart', async () => {
+      await applySchedules(queues, recurringSweeps(config.jobs), config.jobs.scheduleTimeZone);
+      relay?.start();
       if (runsWorkers) queues.startWorkers();
     });
     server.ext('onPreStop', async () => {
       await queues.stopWorkers(config.jobs.shutdownTimeoutMs);
     });
     server.ext('onPostStop', async () => {
+      await relay?.close();
       await queues.close();
     });
   },

@@ -55,6 +55,27 @@ export interface MedicationReminderPayload {
   dueAt: string;
 }
 
+/** A job the user asked for (a report, an export, a sync): progress, then its end. */
+export interface JobProgressPayload {
+  jobId: string;
+  type: string;
+  /** 0-100, or a small object the job reports (counts, a stage). */
+  progress: number | Record<string, unknown>;
+}
+
+export interface JobCompletedPayload {
+  jobId: string;
+  type: string;
+  /** The processor's summary (ids, counts, a download link); never health data. */
+  result: unknown;
+}
+
+export interface JobFailedPayload {
+  jobId: string;
+  type: string;
+  message: string;
+}
+
 export interface ConnectionConfirmedPayload {
   userId: string;
   organizationId: string;
@@ -71,6 +92,9 @@ export interface ServerToClientEvents {
   'student:health:alert': (alert: StudentHealthAlertPayload) => void;
   'medication:reminder': (reminder: MedicationReminderPayload) => void;
   'server:shutdown': (payload: { reconnectInMs: number }) => void;
+  'job:progress': (payload: JobProgressPayload) => void;
+  'job:completed': (payload: JobCompletedPayload) => void;
+  'job:failed': (payload: JobFailedPayload) => void;
 }
 
 export type NotificationReadAck = { ok: true } | { ok: false; error: string };

@@ -7,6 +7,9 @@ import type {
   AlertAcknowledgedPayload,
   EmergencyAlertPayload,
   HealthNotificationPayload,
+  JobCompletedPayload,
+  JobFailedPayload,
+  JobProgressPayload,
   MedicationReminderPayload,
   SocketData,
   StudentHealthAlertPayload,
@@ -18,11 +21,21 @@ export interface Realtime {
   sendHealthNotification(userId: string, notification: HealthNotificationPayload): void;
   broadcastStudentHealthAlert(organizationId: string, alert: StudentHealthAlertPayload): void;
   broadcastMedicationReminder(organizationId: string, reminder: MedicationReminderPayload): void;
+  /**
+   * A job's progress or end, to the requester's sockets on THIS replica only: every replica
+   * hears the queue's events and tells its own sockets, so nobody is told twice.
+   */
+  sendJobUpdateLocally(userId: string, update: JobUpdate): void;
   /** Sockets connected to this replica. */
   getConnectedSocketsCount(): number;
   /** Ends every socket of a session, on every replica (logout, deactivation). */
   disconnectSession(sessionId: string): Promise<void>;
 }
+
+export type JobUpdate =
+  | { event: 'job:progress'; payload: JobProgressPayload }
+  | { event: 'job:completed'; payload: JobCompletedPayload }
+  | { event: 'job:failed'; payload: JobFailedPayload };
 
 /** Who a socket belongs to, as the auth module answers for a bearer token. */
 export type SocketIdentity = SocketData;

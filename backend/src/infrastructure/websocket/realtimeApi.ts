@@ -20,6 +20,13 @@ export function createRealtime(io: IoServer): Realtime {
       io.to(orgRoom(organizationId)).emit('student:health:alert', alert),
     broadcastMedicationReminder: (organizationId, reminder) =>
       io.to(orgRoom(organizationId)).emit('medication:reminder', reminder),
+    sendJobUpdateLocally(userId, update) {
+      const room = io.local.to(userRoom(userId));
+      // Spelled out per event so the payload type follows the event name.
+      if (update.event === 'job:progress') room.emit('job:progress', update.payload);
+      else if (update.event === 'job:completed') room.emit('job:completed', update.payload);
+      else room.emit('job:failed', update.payload);
+    },
     getConnectedSocketsCount: () => io.of('/').sockets.size,
     async disconnectSession(sessionId) {
       io.in(sessionRoom(sessionId)).disconnectSockets(true);

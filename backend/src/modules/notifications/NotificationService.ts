@@ -58,7 +58,6 @@ function toView(n: NotificationInstance): NotificationView {
   };
 }
 
-
 interface PushRow {
   id: string;
   userId: string;
