@@ -15,6 +15,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: true },
       '/health': { target: backend, changeOrigin: true },
+      // The queue dashboard is served (and cookie-authenticated) by the backend.
+      '/admin/queues': { target: backend, changeOrigin: true },
       '/socket.io': { target: backend, changeOrigin: true, ws: true },
     },
   },

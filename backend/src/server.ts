@@ -14,6 +14,7 @@ import { loggingOptions } from './infrastructure/http/logging.js';
 import { spaPlugin } from './infrastructure/http/spaPlugin.js';
 import { validationDefaults } from './infrastructure/http/validation.js';
 import { jobsPlugin } from './infrastructure/jobs/jobsPlugin.js';
+import { queueDashboardPlugin } from './infrastructure/jobs/queueDashboard.js';
 import { HealthRegistry } from './infrastructure/monitoring/healthCheck.js';
 import { healthPlugin } from './infrastructure/monitoring/healthPlugin.js';
 import { socketPlugin } from './infrastructure/websocket/socketPlugin.js';
@@ -109,6 +110,10 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
   if (config.appRole === 'worker') {
     serveOnlyOperations(server);
   } else {
+    await server.register({
+      plugin: queueDashboardPlugin,
+      options: { authenticate: (token) => server.plugins.auth.service.authenticateToken(token) },
+    });
     await server.register({ plugin: spaPlugin, options: { distDir: config.spaDistDir } });
   }
   return server;

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
+import { adminPaths } from '@/features/admin/paths';
 import { StudentList } from '@/features/students/components/StudentList';
 import { RequireAuth } from './auth/RequireAuth';
 import { AlertsRoute } from './routes/AlertsRoute';
@@ -12,6 +13,10 @@ import { RouteError } from './routes/RouteError';
 // Split out of the first bundle: the list is where every session starts.
 const StudentProfileRoute = lazy(() =>
   import('./routes/StudentProfileRoute').then((module) => ({ default: module.StudentProfileRoute })),
+);
+// Admins only, and seldom: no reason for everyone to download it.
+const JobsPage = lazy(() =>
+  import('@/features/admin/components/JobsPage').then((module) => ({ default: module.JobsPage })),
 );
 
 const pageLoading = (
@@ -38,6 +43,14 @@ export const appRoutes: RouteObject[] = [
         ),
       },
       { path: paths.alerts, element: <AlertsRoute /> },
+      {
+        path: adminPaths.jobs,
+        element: (
+          <Suspense fallback={pageLoading}>
+            <JobsPage />
+          </Suspense>
+        ),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

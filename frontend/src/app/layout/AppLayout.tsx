@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { paths } from '@/config/paths';
+import { adminPaths } from '@/features/admin/paths';
 import { EmergencyAlertModal } from '@/features/alerts/components/EmergencyAlertModal';
 import { useAwaitingAlerts } from '@/features/alerts/hooks/useAwaitingAlerts';
 import type { Role, User } from '@/features/auth/types';
@@ -8,10 +9,12 @@ import { NotificationsMenu } from '@/features/notifications/components/Notificat
 import { signOut } from '../auth/signOut';
 import { ConnectionIndicator } from './ConnectionIndicator';
 
-// New sections (medications, incidents, reports…) join this list.
-const navigation = [
+// New sections (medications, incidents, reports…) join this list. `roles` limits who sees a
+// link (the server still refuses everyone else); without it, every role does.
+const navigation: Array<{ to: string; label: string; roles?: readonly Role[] }> = [
   { to: paths.students, label: 'Students' },
   { to: paths.alerts, label: 'Alerts' },
+  { to: adminPaths.jobs, label: 'Jobs', roles: ['ADMIN'] },
 ];
 
 const roleLabels: Record<Role, string> = {
@@ -36,13 +39,15 @@ export function AppLayout({ user }: { user: User }) {
           <p className="app-name">White Cross</p>
           <nav aria-label="Main">
             <ul className="nav-list">
-              {navigation.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} className="nav-link">
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
+              {navigation
+                .filter((item) => !item.roles || item.roles.includes(user.role))
+                .map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} className="nav-link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
             </ul>
           </nav>
           <ConnectionIndicator />
