@@ -2,3 +2,4 @@
 await import('./studentProfile.bench.js');
 await import('./alertDelivery.bench.js');
 await import('./jobs.bench.js');
+await import('./pdf.bench.js');
