@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
+import { startSimulatorsIfNeeded } from './integrations/simulators/index.js';
 import { formatLogins, seedIfFresh } from './seed/demoDistrict.js';
 import { createServer } from './server.js';
 import { resolveServices } from './startup/resolveServices.js';
@@ -38,7 +39,15 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const server = await createServer(services.config);
+  // Outside systems left unconfigured outside production talk to local simulators.
+  const simulators = await startSimulatorsIfNeeded(services.config, startupLog).catch(
+    async (error: Error) => {
+      process.stderr.write(`White Cross cannot start the integration simulators.\n${error.message}\n`);
+      await services.stop();
+      process.exit(1);
+    },
+  );
+  const server = await createServer(simulators.config);
   // Connect, migrate and seed before listening, so the first ready answer means ready.
   const startup = (async () => {
     await server.initialize();
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
       await server
         .stop({ timeout: config.shutdownTimeoutMs })
         .catch((e: Error) => log.error({ err: e.name }, 'stop failed'));
+      await simulators.stop();
       await services.stop();
       log.info('stopped');
       process.exit(exitCode);
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
   } catch (error) {
     log.error({ err: error instanceof Error ? error.message : String(error) }, 'start-up failed');
     await server.stop().catch(() => undefined);
+    await simulators.stop();
     await services.stop();
     process.exit(1);
   }
