@@ -192,6 +192,13 @@ export class IncidentService {
     return toView(incident);
   }
 
+  /** One incident for a report: no actor and no audit here, the caller audits what it hands out. */
+  async viewFor(organizationId: string, id: string): Promise<IncidentView> {
+    const incident = await this.Incident.findOne({ where: { id, organizationId } });
+    if (!incident) throw AppError.notFound('Incident');
+    return toView(incident);
+  }
+
   async create(actor: Actor, input: CreateIncidentInput): Promise<IncidentView> {
     const occurredAt = new Date(input.occurredAt);
     assertNotifiedAfterIncident(occurredAt, input.parentNotified);

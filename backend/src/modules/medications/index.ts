@@ -2,6 +2,7 @@ import type { Plugin, Server } from '@hapi/hapi';
 import { getQueueManager } from '../../infrastructure/jobs/jobsPlugin.js';
 import { JOB_TYPES } from '../../infrastructure/jobs/jobTypes.js';
 import { createMedicationReminderProcessor } from '../../infrastructure/jobs/processors/medicationReminderProcessor.js';
+import { AdministrationLogService } from './AdministrationLogService.js';
 import { AdministrationService } from './AdministrationService.js';
 import { DoseClock } from './DoseClock.js';
 import { DueDoseService } from './DueDoseService.js';
@@ -17,6 +18,12 @@ export type { AdministrationView, MedicationView, PrescriptionView } from './vie
 export type { DueDose } from './DueDoseService.js';
 export type { CreatePrescriptionInput } from './PrescriptionService.js';
 export type { RecordAdministrationInput } from './AdministrationService.js';
+export type {
+  AdministrationLog,
+  AdministrationLogEntry,
+  AdministrationLogFilter,
+  AdministrationLogService,
+} from './AdministrationLogService.js';
 export type { MedicationInput } from './FormularyService.js';
 export {
   ADMINISTRATION_STATUSES,
@@ -29,7 +36,8 @@ export {
 
 declare module '@hapi/hapi' {
   interface PluginProperties {
-    medications: MedicationServices;
+    /** `log`: the administration log for reports (no actor, no audit: the caller audits). */
+    medications: MedicationServices & { log: AdministrationLogService };
   }
 }
 
@@ -62,6 +70,7 @@ export const medicationsPlugin: Plugin<void> = {
       due: new DueDoseService(sequelize, clock, audit),
     };
     for (const [key, value] of Object.entries(services)) server.expose(key, value);
+    server.expose('log', new AdministrationLogService(sequelize, clock));
     students().registerProfileSection(medicationsProfileSection(prescriptions));
     server.route(medicationRoutes(services));
     registerReminders(server, new ReminderDoseService(sequelize, clock));

@@ -1,0 +1,3 @@
+export const reportsPaths = {
+  reports: '/reports',
+} as const;
