@@ -42,12 +42,12 @@ describe('QueueManager', () => {
       queues.addJob(JOB_TYPES.DATA_EXPORT, {
         organizationId: 'not-a-uuid',
         requestedBy: uuid(),
-        entity: 'x',
+        target: 'state-registry',
       }),
     ).rejects.toMatchObject({ name: 'AppError', statusCode: 400 });
     await expect(
       // @ts-expect-error -- a caller outside the type checker (or a bad cast) is refused too
-      queues.addJobs(JOB_TYPES.DATA_EXPORT, [{ data: { entity: 'students' } }]),
+      queues.addJobs(JOB_TYPES.DATA_EXPORT, [{ data: { target: 'students' } }]),
     ).rejects.toMatchObject({ statusCode: 400 });
     expect(await queues.queue(JOB_TYPES.DATA_EXPORT).count()).toBe(0);
   });
@@ -59,7 +59,7 @@ describe('QueueManager', () => {
     });
     const queue = queues.queue(JOB_TYPES.DATA_EXPORT);
     // Written straight to Redis, past addJob's check, as another producer might.
-    const raw = await queue.add(JOB_TYPES.DATA_EXPORT, { entity: 42 }, { attempts: 3 });
+    const raw = await queue.add(JOB_TYPES.DATA_EXPORT, { target: 42 }, { attempts: 3 });
     await waitFor(async () => (await queue.getJobState(raw.id!)) === 'failed');
     const job = await queue.getJob(raw.id!);
     expect(job?.attemptsMade).toBe(1);

@@ -9,6 +9,7 @@ import {
   type TestUser,
 } from '../helpers/fixtures.js';
 import { immunizationsMigration } from '../../src/migrations/202611280006-immunizations.js';
+import { registrySubmissionsMigration } from '../../src/migrations/202611280017-registry-submissions.js';
 import { seedImmunizationsDemo } from '../../src/seed/immunizationsDemo.js';
 import { twoOrganizationSuite } from '../helpers/suite.js';
 
@@ -612,6 +613,8 @@ describe('migration', () => {
       ).n;
     const transaction = await sequelize.transaction();
     try {
+      // The registry's submissions hang off immunizations: they go first, as a rollback would.
+      await sequelize.query(registrySubmissionsMigration.down, { transaction });
       await sequelize.query(immunizationsMigration.down, { transaction });
       expect(await tables(transaction)).toBe(0);
       await sequelize.query(immunizationsMigration.up, { transaction });

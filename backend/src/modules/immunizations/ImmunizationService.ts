@@ -10,6 +10,7 @@ import type { AuditService } from '../audit/index.js';
 import type { StudentService, StudentView } from '../students/index.js';
 import { evaluateCompliance, type ComplianceResult } from './engine/evaluateCompliance.js';
 import type { ExemptionType, ImmunizationModels, ImmunizationSource } from './models.js';
+import { latestRegistryStatuses } from './registryStatus.js';
 import type { RuleSetService, RuleSetSource } from './RuleSetService.js';
 import { todayUtc } from './schemas.js';
 import { normalizeCvx, type SeriesName } from './vaccineCodes.js';
@@ -31,6 +32,10 @@ export interface RecordImmunizationInput {
   mvxCode?: string | null;
   source: ImmunizationSource;
   notes?: string | null;
+  doseMl?: number | null;
+  route?: string | null;
+  site?: string | null;
+  vfcEligibility?: string | null;
 }
 
 export interface RecordExemptionInput {
@@ -198,7 +203,12 @@ export class ImmunizationService {
         ['cvxCode', 'ASC'],
       ],
     });
-    return rows.map(immunizationView);
+    const registry = await latestRegistryStatuses(
+      this.sequelize,
+      organizationId,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => immunizationView(row, registry.get(row.id)));
   }
 
   private async loadExemptions(organizationId: string, studentId: string): Promise<ExemptionView[]> {

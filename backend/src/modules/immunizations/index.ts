@@ -7,6 +7,9 @@ import { ImmunizationAlertService } from './ImmunizationAlertService.js';
 import { ImmunizationService } from './ImmunizationService.js';
 import { defineImmunizationModels } from './models.js';
 import { immunizationProfileSection } from './profileSection.js';
+import { registerStateRegistry } from './registryPlugin.js';
+import type { RegistryHistoryService } from './RegistryHistoryService.js';
+import type { RegistrySubmissionService } from './RegistrySubmissionService.js';
 import { immunizationRoutes } from './routes.js';
 import { RuleSetService } from './RuleSetService.js';
 
@@ -17,8 +20,16 @@ export type {
   RecordImmunizationInput,
   StudentComplianceStatus,
 } from './ImmunizationService.js';
-export type { ComplianceReport, ComplianceReportService } from './ComplianceReportService.js';
+export type {
+  ComplianceQuery,
+  ComplianceReport,
+  ComplianceReportService,
+  NonCompliantStudent,
+} from './ComplianceReportService.js';
 export type { ImmunizationAlertService } from './ImmunizationAlertService.js';
+export type { RegistryHistoryService } from './RegistryHistoryService.js';
+export type { RegistrySubmissionService } from './RegistrySubmissionService.js';
+export type { RegistryStatus, RegistryStatusView } from './registryStatus.js';
 export { evaluateCompliance, COMPLIANCE_STATUSES } from './engine/evaluateCompliance.js';
 export type { ComplianceResult, ComplianceStatus, EngineInput } from './engine/evaluateCompliance.js';
 export type { RuleSet } from './engine/ruleSet.js';
@@ -31,13 +42,15 @@ declare module '@hapi/hapi' {
       reports: ComplianceReportService;
       ruleSets: RuleSetService;
       alerts: ImmunizationAlertService;
+      /** The state registry: submissions (the data-export job's work) and history/import. */
+      registry: { submissions: RegistrySubmissionService; history: RegistryHistoryService };
     };
   }
 }
 
 export const immunizationsPlugin: Plugin<void> = {
   name: 'immunizations',
-  dependencies: ['database', 'jobs', 'auth', 'audit', 'students', 'users', 'notifications'],
+  dependencies: ['database', 'jobs', 'integrations', 'auth', 'audit', 'students', 'users', 'notifications'],
   register(server) {
     const { sequelize, cache } = server.app;
     const models = defineImmunizationModels(sequelize);
@@ -77,6 +90,7 @@ export const immunizationsPlugin: Plugin<void> = {
         enqueue: (jobs) => queues.addJobs(JOB_TYPES.IMMUNIZATION_ALERT, jobs),
       }),
     );
+    server.expose('registry', registerStateRegistry(server, models));
     server.plugins.students.service.registerProfileSection(immunizationProfileSection(service));
     server.route(immunizationRoutes({ immunizations: service, reports, ruleSets }));
   },

@@ -18,12 +18,32 @@ export interface ImmunizationAttributes {
   source: ImmunizationSource;
   notes: string | null;
   recordedBy: string | null;
+  /** What a registry report (VXU) carries when known: amount in mL, HL7 route and site codes. */
+  doseMl: number | null;
+  route: string | null;
+  site: string | null;
+  /** HL7 table 0064 (V01..V07); reported as V01 when not recorded. */
+  vfcEligibility: string | null;
+  /** Set on records imported from the state registry: they are never sent back to it. */
+  importedFromRegistryAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
 type ImmunizationCreation = Optional<
   ImmunizationAttributes,
-  'id' | 'doseNumber' | 'lotNumber' | 'mvxCode' | 'notes' | 'recordedBy' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'doseNumber'
+  | 'lotNumber'
+  | 'mvxCode'
+  | 'notes'
+  | 'recordedBy'
+  | 'doseMl'
+  | 'route'
+  | 'site'
+  | 'vfcEligibility'
+  | 'importedFromRegistryAt'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 export type ImmunizationInstance = Model<ImmunizationAttributes, ImmunizationCreation> &
   ImmunizationAttributes;
@@ -60,10 +80,47 @@ type RuleSetRowCreation = Optional<RuleSetRowAttributes, 'updatedBy' | 'createdA
 export type RuleSetRowInstance = Model<RuleSetRowAttributes, RuleSetRowCreation> & RuleSetRowAttributes;
 export type RuleSetRowModel = ModelStatic<RuleSetRowInstance>;
 
+export const REGISTRY_SUBMISSION_STATUSES = ['PENDING', 'ACCEPTED', 'ERROR', 'REJECTED'] as const;
+export type RegistrySubmissionStatus = (typeof REGISTRY_SUBMISSION_STATUSES)[number];
+
+/** One message sent to the state registry for one immunization (see the migration). */
+export interface RegistrySubmissionAttributes {
+  id: string;
+  organizationId: string;
+  immunizationId: string;
+  controlId: string;
+  status: RegistrySubmissionStatus;
+  ackCode: string | null;
+  errorText: string | null;
+  claimedBy: string | null;
+  requestedBy: string | null;
+  attempts: number;
+  createdAt: Date;
+  submittedAt: Date;
+  acknowledgedAt: Date | null;
+}
+type RegistrySubmissionCreation = Optional<
+  RegistrySubmissionAttributes,
+  | 'id'
+  | 'status'
+  | 'ackCode'
+  | 'errorText'
+  | 'claimedBy'
+  | 'requestedBy'
+  | 'attempts'
+  | 'createdAt'
+  | 'submittedAt'
+  | 'acknowledgedAt'
+>;
+export type RegistrySubmissionInstance = Model<RegistrySubmissionAttributes, RegistrySubmissionCreation> &
+  RegistrySubmissionAttributes;
+export type RegistrySubmissionModel = ModelStatic<RegistrySubmissionInstance>;
+
 export interface ImmunizationModels {
   Immunization: ImmunizationModel;
   Exemption: ExemptionModel;
   RuleSetRow: RuleSetRowModel;
+  RegistrySubmission: RegistrySubmissionModel;
 }
 
 const timestamps = { createdAt: DataTypes.DATE, updatedAt: DataTypes.DATE };
@@ -86,6 +143,19 @@ export function defineImmunizationModels(sequelize: Sequelize): ImmunizationMode
       source: { type: DataTypes.TEXT, allowNull: false },
       notes: { type: DataTypes.TEXT, allowNull: true },
       recordedBy: { type: DataTypes.UUID, allowNull: true },
+      doseMl: {
+        type: DataTypes.DECIMAL(5, 2),
+        allowNull: true,
+        // pg hands numeric back as a string.
+        get(this: ImmunizationInstance) {
+          const raw = this.getDataValue('doseMl') as number | string | null;
+          return raw === null || raw === undefined ? null : Number(raw);
+        },
+      },
+      route: { type: DataTypes.TEXT, allowNull: true },
+      site: { type: DataTypes.TEXT, allowNull: true },
+      vfcEligibility: { type: DataTypes.TEXT, allowNull: true },
+      importedFromRegistryAt: { type: DataTypes.DATE, allowNull: true },
       ...timestamps,
     },
     { tableName: 'student_immunizations' },
@@ -113,5 +183,24 @@ export function defineImmunizationModels(sequelize: Sequelize): ImmunizationMode
     },
     { tableName: 'immunization_rule_sets' },
   );
-  return { Immunization, Exemption, RuleSetRow };
+  const RegistrySubmission = sequelize.define<RegistrySubmissionInstance>(
+    'ImmunizationRegistrySubmission',
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      organizationId: { type: DataTypes.UUID, allowNull: false },
+      immunizationId: { type: DataTypes.UUID, allowNull: false },
+      controlId: { type: DataTypes.TEXT, allowNull: false },
+      status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'PENDING' },
+      ackCode: { type: DataTypes.TEXT, allowNull: true },
+      errorText: { type: DataTypes.TEXT, allowNull: true },
+      claimedBy: { type: DataTypes.TEXT, allowNull: true },
+      requestedBy: { type: DataTypes.UUID, allowNull: true },
+      attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
+      createdAt: DataTypes.DATE,
+      submittedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
+      acknowledgedAt: { type: DataTypes.DATE, allowNull: true },
+    },
+    { tableName: 'immunization_registry_submissions', updatedAt: false },
+  );
+  return { Immunization, Exemption, RuleSetRow, RegistrySubmission };
 }

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { ROUTES, SITES, VFC_ELIGIBILITY } from '../../integrations/hl7/codeTables.js';
 import { GRADES } from '../students/index.js';
 import { SERIES, vaccineFor } from './vaccineCodes.js';
 
@@ -55,6 +56,46 @@ export const createImmunizationPayload = Joi.object({
     .valid(...IMMUNIZATION_SOURCES)
     .required(),
   notes,
+  // What the state registry report carries when known (HL7 tables 0162, 0163, 0064).
+  doseMl: Joi.number().greater(0).max(99).precision(2).allow(null),
+  route: Joi.string()
+    .valid(...Object.keys(ROUTES))
+    .allow(null),
+  site: Joi.string()
+    .valid(...Object.keys(SITES))
+    .allow(null),
+  vfcEligibility: Joi.string()
+    .valid(...Object.keys(VFC_ELIGIBILITY))
+    .allow(null),
+});
+
+/** POST /immunizations/registry/submit: the whole organization, one student, or chosen records. */
+export const registrySubmitPayload = Joi.object({
+  studentId: Joi.string().guid(),
+  immunizationIds: Joi.array().items(Joi.string().guid().required()).min(1).max(500).unique(),
+})
+  // No body at all: the whole organization.
+  .allow(null);
+
+/** POST /students/{id}/immunizations/import: records chosen from the registry's history. */
+export const registryImportPayload = Joi.object({
+  records: Joi.array()
+    .items(
+      Joi.object({
+        cvxCode: cvxCode.required(),
+        administeredOn: notInFuture.required(),
+        // As the registry wrote it, which may not follow our own entry format.
+        lotNumber: Joi.string().trim().max(50).allow(null, ''),
+        mvxCode: Joi.string()
+          .trim()
+          .uppercase()
+          .pattern(/^[A-Z]{2,3}$/)
+          .allow(null, ''),
+      }),
+    )
+    .min(1)
+    .max(100)
+    .required(),
 });
 
 export const createExemptionPayload = Joi.object({

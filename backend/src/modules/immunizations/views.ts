@@ -6,6 +6,7 @@
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { can } from '../../infrastructure/http/authorization.js';
 import type { ExemptionInstance, ImmunizationInstance } from './models.js';
+import { registryStatusOf, type RegistryStatusView } from './registryStatus.js';
 import { vaccineFor, type SeriesName } from './vaccineCodes.js';
 
 export interface ImmunizationView {
@@ -19,9 +20,15 @@ export interface ImmunizationView {
   lotNumber: string | null;
   mvxCode: string | null;
   source: string;
+  doseMl: number | null;
+  route: string | null;
+  site: string | null;
+  vfcEligibility: string | null;
   notes?: string | null;
   recordedBy: string | null;
   createdAt: Date;
+  /** Its standing with the state registry; null when never sent. */
+  registry: RegistryStatusView | null;
 }
 
 export interface ExemptionView {
@@ -35,7 +42,10 @@ export interface ExemptionView {
   createdAt: Date;
 }
 
-export function immunizationView(row: ImmunizationInstance): ImmunizationView {
+export function immunizationView(
+  row: ImmunizationInstance,
+  latestSubmission?: RegistryStatusView,
+): ImmunizationView {
   const vaccine = vaccineFor(row.cvxCode);
   return {
     id: row.id,
@@ -48,9 +58,14 @@ export function immunizationView(row: ImmunizationInstance): ImmunizationView {
     lotNumber: row.lotNumber,
     mvxCode: row.mvxCode,
     source: row.source,
+    doseMl: row.doseMl,
+    route: row.route,
+    site: row.site,
+    vfcEligibility: row.vfcEligibility,
     notes: row.notes,
     recordedBy: row.recordedBy,
     createdAt: row.createdAt,
+    registry: registryStatusOf(latestSubmission, row.importedFromRegistryAt),
   };
 }
 
@@ -71,9 +86,12 @@ export function mayReadDetail(actor: Pick<Actor, 'role'>): boolean {
   return can(actor.role, 'health-records:read-detail');
 }
 
+/** Without notes, and without the registry's error text (it may quote the record). */
 export function minimalImmunization(view: ImmunizationView): ImmunizationView {
-  const { notes: _notes, ...rest } = view;
-  return rest;
+  const { notes: _notes, registry, ...rest } = view;
+  if (!registry) return { ...rest, registry };
+  const { errorText: _errorText, ...status } = registry;
+  return { ...rest, registry: status };
 }
 
 export function minimalExemption(view: ExemptionView): ExemptionView {

@@ -12,6 +12,8 @@ export function getImmunizationStatus(studentId: string, signal?: AbortSignal): 
 export const immunizationKeys = {
   all: ['immunizations'] as const,
   status: (studentId: string) => [...immunizationKeys.all, 'status', studentId] as const,
+  records: (studentId: string) => [...immunizationKeys.all, 'records', studentId] as const,
+  registryHistory: (studentId: string) => [...immunizationKeys.all, 'registry-history', studentId] as const,
 };
 
 export function immunizationStatusQueryOptions(studentId: string) {

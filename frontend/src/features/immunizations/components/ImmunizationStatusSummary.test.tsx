@@ -5,10 +5,13 @@ import { renderWithQueryClient } from '@/testing/render';
 import { ImmunizationStatusSummary } from './ImmunizationStatusSummary';
 
 const STATUS = 'GET /api/v1/students/s1/immunization-status';
+const RECORDS = 'GET /api/v1/students/s1/immunizations';
+const noRecords = () => ({ body: [] });
 
 describe('ImmunizationStatusSummary', () => {
   it('shows the overall status and what each series is missing', async () => {
     stubFetch({
+      [RECORDS]: noRecords,
       [STATUS]: () => ({
         body: {
           status: 'OVERDUE',
@@ -38,13 +41,44 @@ describe('ImmunizationStatusSummary', () => {
   });
 
   it('says the status is unavailable on a 404 and shows other errors', async () => {
-    stubFetch({ [STATUS]: () => boom(404, 'Not Found', 'Not Found') });
+    stubFetch({ [RECORDS]: noRecords, [STATUS]: () => boom(404, 'Not Found', 'Not Found') });
     const { unmount } = renderWithQueryClient(<ImmunizationStatusSummary studentId="s1" />);
     expect(await screen.findByText('Immunization status is not available.')).toBeInTheDocument();
     unmount();
 
-    stubFetch({ [STATUS]: () => boom(400, 'Bad Request', '"asOf" must be a valid date') });
+    stubFetch({
+      [RECORDS]: noRecords,
+      [STATUS]: () => boom(400, 'Bad Request', '"asOf" must be a valid date'),
+    });
     renderWithQueryClient(<ImmunizationStatusSummary studentId="s1" />);
     expect(await screen.findByRole('alert')).toHaveTextContent('"asOf" must be a valid date');
+  });
+
+  it('shows the state registry under the status, with its actions only for clinical staff', async () => {
+    stubFetch({
+      [STATUS]: () => ({ body: { status: 'COMPLIANT', series: [] } }),
+      [RECORDS]: () => ({
+        body: [
+          {
+            id: 'i1',
+            cvxCode: '03',
+            vaccineName: 'MMR',
+            administeredOn: '2024-03-15',
+            doseNumber: 1,
+            source: 'ADMINISTERED',
+            registry: null,
+          },
+        ],
+      }),
+    });
+    const { unmount } = renderWithQueryClient(<ImmunizationStatusSummary studentId="s1" />);
+    const registry = await screen.findByRole('region', { name: 'State immunization registry' });
+    expect(await within(registry).findByRole('row', { name: /MMR/ })).toHaveTextContent('Not sent');
+    expect(within(registry).queryByRole('button')).not.toBeInTheDocument();
+    unmount();
+
+    renderWithQueryClient(<ImmunizationStatusSummary studentId="s1" canManageRegistry />);
+    expect(await screen.findByRole('button', { name: 'Send to state registry' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Registry history' })).toBeInTheDocument();
   });
 });

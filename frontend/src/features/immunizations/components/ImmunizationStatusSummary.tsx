@@ -3,6 +3,7 @@ import { humanize } from '@/lib/humanize';
 import { isApiError } from '@/services/api/ApiError';
 import { useImmunizationStatus } from '../api/getImmunizationStatus';
 import type { SeriesStatus } from '../types';
+import { ImmunizationRegistryPanel } from './ImmunizationRegistryPanel';
 
 function missingText(series: SeriesStatus): string {
   const { missing } = series;
@@ -12,8 +13,34 @@ function missingText(series: SeriesStatus): string {
   return count > 0 ? `${count} dose${count === 1 ? '' : 's'}` : '—';
 }
 
-/** Compliance for school entry: overall, then each vaccine series and what it still needs. */
-export function ImmunizationStatusSummary({ studentId }: { studentId: string }) {
+interface ImmunizationStatusSummaryProps {
+  studentId: string;
+  /** Clinical staff (ADMIN, NURSE): send records to the state registry and import from it. */
+  canManageRegistry?: boolean;
+  /** Records were imported from the registry: whoever shows them should refetch. */
+  onRecordsChanged?: () => void;
+}
+
+/** Compliance for school entry, then where each record stands with the state registry. */
+export function ImmunizationStatusSummary({
+  studentId,
+  canManageRegistry = false,
+  onRecordsChanged,
+}: ImmunizationStatusSummaryProps) {
+  return (
+    <div className="stack">
+      <ComplianceSummary studentId={studentId} />
+      <ImmunizationRegistryPanel
+        studentId={studentId}
+        canManage={canManageRegistry}
+        onRecordsChanged={onRecordsChanged}
+      />
+    </div>
+  );
+}
+
+/** Overall, then each vaccine series and what it still needs. */
+function ComplianceSummary({ studentId }: { studentId: string }) {
   const statusQuery = useImmunizationStatus(studentId);
 
   if (statusQuery.isPending) {
