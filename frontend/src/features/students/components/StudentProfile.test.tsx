@@ -115,8 +115,10 @@ describe('StudentProfile', () => {
     expect(within(section('Screenings')).getByText('Vision')).toBeInTheDocument();
     expect(within(section('Incidents')).getByRole('row', { name: /Injury/ })).toHaveTextContent('Playground');
     expect(within(section('Emergency contacts')).getByText('Rosa Martinez')).toBeInTheDocument();
-    // Nothing to record with: no slots were given.
-    expect(screen.queryByRole('button')).toBeNull();
+    // Nothing to record with (no slots were given): the only action is the PDF summary.
+    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Health summary (PDF)',
+    ]);
   });
 
   it('shows an empty state for every section that is missing or empty', async () => {

@@ -8,8 +8,10 @@ import { AlertBanner } from './AlertBanner';
 import { AllergySection } from './AllergySection';
 import { ConditionSection } from './ConditionSection';
 import { ContactSection } from './ContactSection';
+import { HealthSummaryButton } from './HealthSummaryButton';
 import { ImmunizationSection } from './ImmunizationSection';
 import { IncidentSection } from './IncidentSection';
+import { MedicaidEligibilitySection } from './MedicaidEligibilitySection';
 import { MedicationSection } from './MedicationSection';
 import { ScreeningSection } from './ScreeningSection';
 
@@ -25,6 +27,10 @@ export interface StudentProfileSlots {
 
 interface StudentProfileProps extends StudentProfileSlots {
   studentId: string;
+  /** The "Health summary (PDF)" button; the server still refuses a role without access. */
+  showHealthSummary?: boolean;
+  /** Medicaid eligibility and "Check now": ADMIN and NURSE only (the server refuses a VIEWER). */
+  showMedicaid?: boolean;
 }
 
 function BackLink() {
@@ -40,6 +46,8 @@ export function StudentProfile({
   medicationAction,
   incidentAction,
   immunizationStatus,
+  showHealthSummary = true,
+  showMedicaid = false,
 }: StudentProfileProps) {
   const studentQuery = useStudent(studentId);
 
@@ -72,6 +80,7 @@ export function StudentProfile({
           <time dateTime={student.dateOfBirth}>{formatCalendarDate(student.dateOfBirth)}</time>
           {student.studentNumber && <> · student number {student.studentNumber}</>}
         </p>
+        {showHealthSummary && <HealthSummaryButton student={student} />}
       </header>
       <AlertBanner alerts={student.alerts ?? []} allergies={student.allergies} />
       <AllergySection allergies={student.allergies} />
@@ -84,6 +93,7 @@ export function StudentProfile({
       <ScreeningSection screenings={student.screenings} />
       <IncidentSection incidents={student.incidents} action={incidentAction?.(student)} />
       <ContactSection contacts={student.emergencyContacts} />
+      {showMedicaid && <MedicaidEligibilitySection studentId={student.id} />}
     </article>
   );
 }
