@@ -18,6 +18,7 @@ import { queueDashboardPlugin } from './infrastructure/jobs/queueDashboard.js';
 import { HealthRegistry } from './infrastructure/monitoring/healthCheck.js';
 import { healthPlugin } from './infrastructure/monitoring/healthPlugin.js';
 import { socketPlugin } from './infrastructure/websocket/socketPlugin.js';
+import { integrationsPlugin } from './integrations/integrationsPlugin.js';
 import { auditPlugin } from './modules/audit/index.js';
 import { authPlugin } from './modules/auth/index.js';
 import { organizationsPlugin } from './modules/organizations/index.js';
@@ -31,6 +32,9 @@ import { appointmentsPlugin } from './modules/appointments/index.js';
 import { inventoryPlugin } from './modules/inventory/index.js';
 import { alertsPlugin } from './modules/alerts/index.js';
 import { notificationsPlugin } from './modules/notifications/index.js';
+import { medicaidPlugin } from './modules/medicaid/index.js';
+import { reportsPlugin } from './modules/reports/index.js';
+import { sisPlugin } from './modules/sis/index.js';
 
 declare module '@hapi/hapi' {
   interface ServerApplicationState {
@@ -87,6 +91,7 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
 
   // Before the modules: each module registers its job processors at register time.
   await server.register(jobsPlugin);
+  await server.register(integrationsPlugin);
 
   const modules = [
     authPlugin,
@@ -102,6 +107,9 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
     inventoryPlugin,
     notificationsPlugin,
     alertsPlugin,
+    reportsPlugin,
+    sisPlugin,
+    medicaidPlugin,
   ];
   for (const plugin of modules) {
     await server.register(plugin);

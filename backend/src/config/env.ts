@@ -12,6 +12,26 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** Shipped in .env.example and as the development fallback: production refuses it. */
 export const EXAMPLE_JWT_SECRET = 'change-me-to-a-long-random-string-of-at-least-32-chars';
 
+/** The CMS example NPI and the simulator's payer id: fine outside production, refused in it. */
+const EXAMPLE_MEDICAID_NPI = '1234567893';
+const EXAMPLE_MEDICAID_PAYER_ID = 'SKMCD0001';
+
+/** What a Medicaid 270 names: us (provider, submitter) and the payer; see .env.example. */
+export interface MedicaidX12Settings {
+  providerNpi: string;
+  providerName: string;
+  payerId: string;
+  payerName: string;
+  /** ISA06/GS02. */
+  submitterId: string;
+  /** ISA08/GS03. */
+  receiverId: string;
+  /** TRN03: '1' + our EIN, or '9' + an id we assign ourselves. */
+  traceOriginatorId: string;
+  /** ISA15: T test, P production. */
+  usage: 'T' | 'P';
+}
+
 export type NodeEnv = 'development' | 'test' | 'production';
 export type AppRole = 'all' | 'api' | 'worker';
 
@@ -77,13 +97,58 @@ export interface AppConfig {
     inventoryMaintenanceCron: string | null;
     /** Sends appointment reminders whose delayed job never made it into Redis. */
     appointmentReminderSweepCron: string | null;
+    /** Pulls the roster from the SIS for every organization; does nothing while no SIS is configured. */
+    sisSyncCron: string | null;
+    /** Sends new immunizations of every organization to the state registry, when one is configured. */
+    dataExportCron: string | null;
     /** The time zone the crons are read in (a district's midnight, not the server's). */
     scheduleTimeZone: string;
   };
+  reports: {
+    /** How long a queued report's PDF can be fetched once it is ready (or its failure seen). */
+    ttlMinutes: number;
+    /** Most rows a PDF may hold when downloaded directly; a larger one is queued instead. */
+    syncMaxRows: number;
+  };
   integrations: {
-    sis: { url?: string; clientId?: string; clientSecret?: string };
-    stateRegistry: { url?: string; username?: string; password?: string };
-    medicaid: { url?: string; apiKey?: string };
+    /** `maxPerSecond`: requests per second to that API, counted in Redis across all replicas. */
+    sis: {
+      url?: string;
+      clientId?: string;
+      clientSecret?: string;
+      maxPerSecond: number;
+      /** The OneRoster version spoken (`v1p1` or `v1p2`). */
+      version: 'v1p1' | 'v1p2';
+      /** The OAuth2 token endpoint; unset means `<origin of url>/oauth/token`. */
+      tokenUrl?: string;
+      /** Records asked for per page (`limit`). */
+      pageSize: number;
+    };
+    stateRegistry: {
+      url?: string;
+      username?: string;
+      password?: string;
+      /** The facility id the registry assigned us (SOAP facilityID). */
+      facilityId: string;
+      maxPerSecond: number;
+    };
+    medicaid: { url?: string; apiKey?: string; maxPerSecond: number } & MedicaidX12Settings;
+    /** What every outbound client shares (BaseApiClient). */
+    client: {
+      timeoutMs: number;
+      /** Retries of an idempotent request after a network error, 408, 429 or 5xx. */
+      retries: number;
+      /** First retry delay; it doubles per retry, plus up to 20% jitter. */
+      retryDelayMs: number;
+      /** Consecutive failures that open an API's circuit. */
+      circuitFailureThreshold: number;
+      /** How long an open circuit fails fast before it lets one trial request through. */
+      circuitResetMs: number;
+      /** Longest a request waits for a rate limit, ours or the API's Retry-After, before failing. */
+      rateLimitMaxWaitMs: number;
+    };
+    /** `auto`: start the local simulators for the APIs whose URL is unset (never in production by default). */
+    simulators: { mode: 'auto' | 'off'; port: number };
   };
   monitoring: { sentryDsn?: string; datadogApiKey?: string; newRelicLicenseKey?: string };
 }
@@ -176,19 +241,78 @@ const schema = Joi.object({
   IMMUNIZATION_ALERT_CRON: cronOrOff.default('0 0 * * *'),
   INVENTORY_MAINTENANCE_CRON: cronOrOff.default('*/15 * * * *'),
   APPOINTMENT_REMINDER_SWEEP_CRON: cronOrOff.default('5 * * * *'),
+  SIS_SYNC_CRON: cronOrOff.default('30 2 * * *'),
+  DATA_EXPORT_CRON: cronOrOff.default('0 3 * * *'),
   JOB_SCHEDULE_TIME_ZONE: Joi.string()
     .trim()
     .default('UTC')
     .custom((zone: string, helpers) => (isTimeZone(zone) ? zone : helpers.error('any.invalid'))),
 
+  REPORT_TTL_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(15),
+  // Drawing blocks the event loop (about 1 s per 1,000 log rows): alerts share it.
+  REPORT_SYNC_MAX_ROWS: Joi.number().integer().min(1).max(10_000).default(1_000),
+
   SIS_API_URL: Joi.string().uri().empty(''),
   SIS_CLIENT_ID: optionalString,
   SIS_CLIENT_SECRET: optionalString,
+  SIS_ONEROSTER_VERSION: Joi.string().valid('v1p1', 'v1p2').empty('').default('v1p1'),
+  SIS_TOKEN_URL: Joi.string().uri().empty(''),
+  SIS_PAGE_SIZE: Joi.number().integer().min(1).max(1_000).default(100),
   STATE_REGISTRY_URL: Joi.string().uri().empty(''),
   STATE_REGISTRY_USERNAME: optionalString,
   STATE_REGISTRY_PASSWORD: optionalString,
+  STATE_REGISTRY_FACILITY_ID: Joi.string()
+    .trim()
+    .pattern(/^[A-Za-z0-9_-]{1,50}$/)
+    .empty('')
+    .default('WHITECROSS'),
   MEDICAID_API_URL: Joi.string().uri().empty(''),
   MEDICAID_API_KEY: optionalString,
+  SIS_RATE_LIMIT_PER_SECOND: Joi.number().min(0.1).max(10_000).default(10),
+  STATE_REGISTRY_RATE_LIMIT_PER_SECOND: Joi.number().min(0.1).max(10_000).default(5),
+  MEDICAID_RATE_LIMIT_PER_SECOND: Joi.number().min(0.1).max(10_000).default(5),
+  // What the X12 270 says about us; the defaults suit the local simulator (see .env.example).
+  MEDICAID_PROVIDER_NPI: Joi.string()
+    .pattern(/^\d{10}$/)
+    .empty('')
+    .default(EXAMPLE_MEDICAID_NPI),
+  MEDICAID_PROVIDER_NAME: Joi.string().trim().max(60).empty('').default('WHITE CROSS SCHOOL HEALTH'),
+  MEDICAID_PAYER_ID: Joi.string()
+    .pattern(/^[A-Za-z0-9]{2,80}$/)
+    .empty('')
+    .default(EXAMPLE_MEDICAID_PAYER_ID),
+  MEDICAID_PAYER_NAME: Joi.string().trim().max(60).empty('').default('STATE MEDICAID'),
+  MEDICAID_SUBMITTER_ID: Joi.string()
+    .pattern(/^[A-Za-z0-9]{2,15}$/)
+    .empty('')
+    .default('WHITECROSS'),
+  MEDICAID_RECEIVER_ID: Joi.string()
+    .pattern(/^[A-Za-z0-9]{2,15}$/)
+    .empty(''),
+  MEDICAID_TRACE_ORIGINATOR_ID: Joi.string()
+    .pattern(/^[139][A-Za-z0-9]{9}$/)
+    .empty('')
+    .default('9WHITECROS'),
+  MEDICAID_X12_USAGE: Joi.string()
+    .valid('T', 'P')
+    .empty('')
+    .default((parent: { NODE_ENV?: string }) => (parent.NODE_ENV === 'production' ? 'P' : 'T')),
+  INTEGRATION_TIMEOUT_MS: Joi.number().integer().min(100).max(300_000).default(10_000),
+  INTEGRATION_RETRIES: Joi.number().integer().min(0).max(10).default(3),
+  INTEGRATION_RETRY_DELAY_MS: Joi.number().integer().min(1).max(60_000).default(200),
+  INTEGRATION_CIRCUIT_FAILURES: Joi.number().integer().min(1).max(1_000).default(5),
+  INTEGRATION_CIRCUIT_RESET_MS: Joi.number().integer().min(10).max(3_600_000).default(30_000),
+  INTEGRATION_RATE_LIMIT_WAIT_MS: Joi.number().integer().min(100).max(600_000).default(10_000),
+  // Simulators stand in for outside systems: production must name the real ones (or say "auto").
+  SIMULATORS: Joi.string()
+    .valid('auto', 'off')
+    .empty('')
+    .default((parent: { NODE_ENV?: string }) => (parent.NODE_ENV === 'production' ? 'off' : 'auto')),
+  SIMULATORS_PORT: Joi.number().port().default(0),
 
   SENTRY_DSN: optionalString,
   DATADOG_API_KEY: optionalString,
@@ -214,6 +338,10 @@ function productionProblems(v: Record<string, unknown>): string[] {
   if (!v.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
   if (!redisUrlFrom(v))
     problems.push('REDIS_URL (or REDIS_HOST) is required in production (no local redis-server)');
+  if (v.MEDICAID_API_URL && v.MEDICAID_PROVIDER_NPI === EXAMPLE_MEDICAID_NPI)
+    problems.push('MEDICAID_PROVIDER_NPI is the example NPI; set the district health office NPI');
+  if (v.MEDICAID_API_URL && v.MEDICAID_PAYER_ID === EXAMPLE_MEDICAID_PAYER_ID)
+    problems.push("MEDICAID_PAYER_ID is the simulator's; set the state Medicaid payer id");
   return problems;
 }
 
@@ -291,16 +419,51 @@ export function loadConfig(source: RawEnv = process.env): AppConfig {
       immunizationAlertCron: cronValue(v.IMMUNIZATION_ALERT_CRON),
       inventoryMaintenanceCron: cronValue(v.INVENTORY_MAINTENANCE_CRON),
       appointmentReminderSweepCron: cronValue(v.APPOINTMENT_REMINDER_SWEEP_CRON),
+      sisSyncCron: cronValue(v.SIS_SYNC_CRON),
+      dataExportCron: cronValue(v.DATA_EXPORT_CRON),
       scheduleTimeZone: v.JOB_SCHEDULE_TIME_ZONE,
     },
+    reports: { ttlMinutes: v.REPORT_TTL_MINUTES, syncMaxRows: v.REPORT_SYNC_MAX_ROWS },
     integrations: {
-      sis: { url: v.SIS_API_URL, clientId: v.SIS_CLIENT_ID, clientSecret: v.SIS_CLIENT_SECRET },
+      sis: {
+        url: v.SIS_API_URL,
+        clientId: v.SIS_CLIENT_ID,
+        clientSecret: v.SIS_CLIENT_SECRET,
+        maxPerSecond: v.SIS_RATE_LIMIT_PER_SECOND,
+        version: v.SIS_ONEROSTER_VERSION,
+        tokenUrl: v.SIS_TOKEN_URL,
+        pageSize: v.SIS_PAGE_SIZE,
+      },
       stateRegistry: {
         url: v.STATE_REGISTRY_URL,
         username: v.STATE_REGISTRY_USERNAME,
         password: v.STATE_REGISTRY_PASSWORD,
+        facilityId: v.STATE_REGISTRY_FACILITY_ID,
+        maxPerSecond: v.STATE_REGISTRY_RATE_LIMIT_PER_SECOND,
       },
-      medicaid: { url: v.MEDICAID_API_URL, apiKey: v.MEDICAID_API_KEY },
+      medicaid: {
+        url: v.MEDICAID_API_URL,
+        apiKey: v.MEDICAID_API_KEY,
+        maxPerSecond: v.MEDICAID_RATE_LIMIT_PER_SECOND,
+        providerNpi: v.MEDICAID_PROVIDER_NPI,
+        providerName: v.MEDICAID_PROVIDER_NAME,
+        payerId: v.MEDICAID_PAYER_ID,
+        payerName: v.MEDICAID_PAYER_NAME,
+        submitterId: v.MEDICAID_SUBMITTER_ID,
+        // ISA08/GS03: most state Medicaid payers take their payer id here.
+        receiverId: v.MEDICAID_RECEIVER_ID ?? v.MEDICAID_PAYER_ID,
+        traceOriginatorId: v.MEDICAID_TRACE_ORIGINATOR_ID,
+        usage: v.MEDICAID_X12_USAGE,
+      },
+      client: {
+        timeoutMs: v.INTEGRATION_TIMEOUT_MS,
+        retries: v.INTEGRATION_RETRIES,
+        retryDelayMs: v.INTEGRATION_RETRY_DELAY_MS,
+        circuitFailureThreshold: v.INTEGRATION_CIRCUIT_FAILURES,
+        circuitResetMs: v.INTEGRATION_CIRCUIT_RESET_MS,
+        rateLimitMaxWaitMs: v.INTEGRATION_RATE_LIMIT_WAIT_MS,
+      },
+      simulators: { mode: v.SIMULATORS, port: v.SIMULATORS_PORT },
     },
     monitoring: {
       sentryDsn: v.SENTRY_DSN,
@@ -321,4 +484,11 @@ export function withResolvedServices(
     database: { ...config.database, url: resolved.databaseUrl },
     redis: { ...config.redis, url: resolved.redisUrl },
   });
+}
+
+export type IntegrationEndpoints = Pick<AppConfig['integrations'], 'sis' | 'stateRegistry' | 'medicaid'>;
+
+/** A copy of config whose integration endpoints point where start-up resolved them (the simulators). */
+export function withResolvedIntegrations(config: AppConfig, endpoints: IntegrationEndpoints): AppConfig {
+  return deepFreeze({ ...config, integrations: { ...config.integrations, ...endpoints } });
 }

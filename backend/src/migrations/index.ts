@@ -15,6 +15,10 @@ import { alertsMigration } from './202611280010-alerts.js';
 import { notificationsMigration } from './202611280011-notifications.js';
 import { notificationDedupeMigration } from './202611280012-notification-dedupe.js';
 import { remindersAndAlertStatesMigration } from './202611280014-reminders-and-alert-states.js';
+import { reportResultsMigration } from './202611280015-report-results.js';
+import { sisSyncMigration } from './202611280016-sis-sync.js';
+import { registrySubmissionsMigration } from './202611280017-registry-submissions.js';
+import { medicaidEligibilityMigration } from './202611280018-medicaid-eligibility.js';
 import type { Migration } from './Migration.js';
 
 export type { Migration } from './Migration.js';
@@ -33,4 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   notificationsMigration,
   notificationDedupeMigration,
   remindersAndAlertStatesMigration,
+  reportResultsMigration,
+  sisSyncMigration,
+  registrySubmissionsMigration,
+  medicaidEligibilityMigration,
 ];

@@ -27,6 +27,8 @@ export const NO_SCHEDULES = {
   IMMUNIZATION_ALERT_CRON: 'off',
   INVENTORY_MAINTENANCE_CRON: 'off',
   APPOINTMENT_REMINDER_SWEEP_CRON: 'off',
+  SIS_SYNC_CRON: 'off',
+  DATA_EXPORT_CRON: 'off',
 } as const;
 
 export async function createTestDatabase(): Promise<string> {

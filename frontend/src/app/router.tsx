@@ -3,6 +3,8 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
 import { adminPaths } from '@/features/admin/paths';
+import { integrationsPaths } from '@/features/integrations/paths';
+import { reportsPaths } from '@/features/reports/paths';
 import { StudentList } from '@/features/students/components/StudentList';
 import { RequireAuth } from './auth/RequireAuth';
 import { AlertsRoute } from './routes/AlertsRoute';
@@ -17,6 +19,18 @@ const StudentProfileRoute = lazy(() =>
 // Admins only, and seldom: no reason for everyone to download it.
 const JobsPage = lazy(() =>
   import('@/features/admin/components/JobsPage').then((module) => ({ default: module.JobsPage })),
+);
+
+// Reports are asked for now and then, not on every visit.
+const ReportsPage = lazy(() =>
+  import('@/features/reports/components/ReportsPage').then((module) => ({ default: module.ReportsPage })),
+);
+
+// Admins only, like the Jobs page.
+const IntegrationsPage = lazy(() =>
+  import('@/features/integrations/components/IntegrationsPage').then((module) => ({
+    default: module.IntegrationsPage,
+  })),
 );
 
 const pageLoading = (
@@ -48,6 +62,22 @@ export const appRoutes: RouteObject[] = [
         element: (
           <Suspense fallback={pageLoading}>
             <JobsPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: reportsPaths.reports,
+        element: (
+          <Suspense fallback={pageLoading}>
+            <ReportsPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: integrationsPaths.integrations,
+        element: (
+          <Suspense fallback={pageLoading}>
+            <IntegrationsPage />
           </Suspense>
         ),
       },

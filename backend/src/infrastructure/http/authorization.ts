@@ -38,10 +38,25 @@ export const PERMISSIONS = {
   /** Acknowledging says "I have seen it": anyone who can see alerts may say so. */
   'alerts:acknowledge': ALL,
   'notifications:self': ALL,
+  /**
+   * PDFs without clinical detail beyond what every role already sees (immunization compliance,
+   * a custom report of the caller's own rows), and the caller's queued reports.
+   */
+  'reports:read': ALL,
+  /** PDFs of a student's record, the dose log or an incident: contacts, reasons, narratives. Not VIEWER. */
+  'reports:read-clinical': CLINICAL_STAFF,
+  /** A student's Medicaid id and eligibility answers: billing data, beyond the minimum a VIEWER needs. */
+  'medicaid:read': CLINICAL_STAFF,
+  /** Asking the payer (an X12 270 leaves the district) and recording the member id. */
+  'medicaid:check': CLINICAL_STAFF,
   'users:manage': ADMIN_ONLY,
   'audit:read': ADMIN_ONLY,
   'cache:manage': ADMIN_ONLY,
   'queues:manage': ADMIN_ONLY,
+  /** Circuit and rate-limit state of the outbound clients (no data from the systems themselves). */
+  'integrations:read': ADMIN_ONLY,
+  /** Starting a sync or submission against an outside system. */
+  'integrations:manage': ADMIN_ONLY,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

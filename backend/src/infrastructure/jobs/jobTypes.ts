@@ -11,6 +11,7 @@ export const JOB_TYPES = {
   INVENTORY_MAINTENANCE: 'inventory-maintenance',
   REPORT_GENERATION: 'report-generation',
   DATA_EXPORT: 'data-export',
+  SIS_SYNC: 'sis-sync',
 } as const;
 
 export type JobType = (typeof JOB_TYPES)[keyof typeof JOB_TYPES];
@@ -18,7 +19,11 @@ export type JobType = (typeof JOB_TYPES)[keyof typeof JOB_TYPES];
 export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JOB_TYPES);
 
 /** Jobs somebody asked for (`requestedBy`): they hear of progress and the end over their socket. */
-export const REQUESTED_JOB_TYPES: readonly JobType[] = [JOB_TYPES.REPORT_GENERATION, JOB_TYPES.DATA_EXPORT];
+export const REQUESTED_JOB_TYPES: readonly JobType[] = [
+  JOB_TYPES.REPORT_GENERATION,
+  JOB_TYPES.DATA_EXPORT,
+  JOB_TYPES.SIS_SYNC,
+];
 
 export interface JobPayloads {
   /**
@@ -43,18 +48,39 @@ export interface JobPayloads {
   'appointment-reminder': { organizationId?: string; appointmentId?: string; startsAt?: string };
   /** Expiry and low-stock checks. */
   'inventory-maintenance': { organizationId?: string };
+  /**
+   * One queued report: `reportId` names its report_results row, which holds the request and
+   * receives the PDF. `parameters` repeats the row's identifiers and dates for the dashboard
+   * (never a custom report's content: job data sits in Redis and is shown to admins).
+   */
   'report-generation': {
     organizationId: string;
     requestedBy: string;
     reportType: string;
     parameters: Record<string, unknown>;
+    /** Optional here only for producers that predate it; the report processor refuses a job without one. */
+    reportId?: string;
   };
+  /**
+   * Sends data to an outside system through the integrations. `state-registry`: the
+   * organization's immunizations not yet accepted by the state registry (new ones, and ones
+   * that failed and were corrected since), narrowed to one student or to chosen records.
+   * Without `requestedBy` nobody hears about it; without `organizationId` (a schedule) it
+   * fans out one job per organization.
+   */
   'data-export': {
-    organizationId: string;
-    requestedBy: string;
-    entity: string;
-    format: 'csv' | 'json';
+    organizationId?: string;
+    requestedBy?: string;
+    target: 'state-registry';
+    studentId?: string;
+    immunizationIds?: string[];
   };
+  /**
+   * A roster sync from the SIS: one organization, or (the nightly sweep) one job per
+   * organization when absent. `delta` asks only for what changed since the last successful
+   * run (a full sync when there is none); `full` also deactivates students the SIS no longer lists.
+   */
+  'sis-sync': { organizationId?: string; requestedBy?: string; mode: 'full' | 'delta' };
 }
 
 /** Fields joi fills in when absent: optional for callers, always present for processors. */
@@ -64,7 +90,8 @@ interface DefaultedFields {
   'appointment-reminder': never;
   'inventory-maintenance': never;
   'report-generation': 'parameters';
-  'data-export': 'format';
+  'data-export': 'target';
+  'sis-sync': 'mode';
 }
 
 /** What addJob accepts: the payload before joi fills in defaults. */
@@ -99,12 +126,24 @@ export const JOB_SCHEMAS: { readonly [T in JobType]: Joi.ObjectSchema<JobPayload
     requestedBy: id.required(),
     reportType: Joi.string().max(100).required(),
     parameters: Joi.object().unknown(true).default({}),
+    reportId: id,
   }),
   'data-export': Joi.object({
-    organizationId: id.required(),
-    requestedBy: id.required(),
-    entity: Joi.string().max(100).required(),
-    format: Joi.string().valid('csv', 'json').default('csv'),
+    organizationId: id,
+    requestedBy: id,
+    target: Joi.string().valid('state-registry').default('state-registry'),
+    studentId: id,
+    immunizationIds: Joi.array().items(id.required()).min(1).max(500).unique(),
+  })
+    // Whoever asks, and whatever they narrow it to, belongs to one organization.
+    .with('requestedBy', 'organizationId')
+    .with('studentId', 'organizationId')
+    .with('immunizationIds', 'organizationId'),
+  'sis-sync': Joi.object({
+    // Somebody who asked is always asking for their own organization.
+    organizationId: id.when('requestedBy', { is: Joi.exist(), then: Joi.required() }),
+    requestedBy: id,
+    mode: Joi.string().valid('full', 'delta').default('delta'),
   }),
 };
 

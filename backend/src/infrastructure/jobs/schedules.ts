@@ -27,6 +27,9 @@ export function recurringSweeps(jobs: AppConfig['jobs']): Sweep[] {
     sweep(JOB_TYPES.INVENTORY_MAINTENANCE, jobs.inventoryMaintenanceCron, {}),
     // Each appointment has its own delayed reminder; this catches one Redis refused at booking.
     sweep(JOB_TYPES.APPOINTMENT_REMINDER, jobs.appointmentReminderSweepCron, {}),
+    // One delta sync per organization; a no-op while no SIS is configured.
+    sweep(JOB_TYPES.SIS_SYNC, jobs.sisSyncCron, { mode: 'delta' }),
+    sweep(JOB_TYPES.DATA_EXPORT, jobs.dataExportCron, { target: 'state-registry' }),
   ];
 }
 

@@ -5,7 +5,10 @@ import { adminPaths } from '@/features/admin/paths';
 import { EmergencyAlertModal } from '@/features/alerts/components/EmergencyAlertModal';
 import { useAwaitingAlerts } from '@/features/alerts/hooks/useAwaitingAlerts';
 import type { Role, User } from '@/features/auth/types';
+import { integrationsPaths } from '@/features/integrations/paths';
 import { NotificationsMenu } from '@/features/notifications/components/NotificationsMenu';
+import { reportsPaths } from '@/features/reports/paths';
+import { CLINICAL_STAFF } from '../auth/roles';
 import { signOut } from '../auth/signOut';
 import { ConnectionIndicator } from './ConnectionIndicator';
 
@@ -14,7 +17,9 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 const navigation: Array<{ to: string; label: string; roles?: readonly Role[] }> = [
   { to: paths.students, label: 'Students' },
   { to: paths.alerts, label: 'Alerts' },
+  { to: reportsPaths.reports, label: 'Reports', roles: CLINICAL_STAFF },
   { to: adminPaths.jobs, label: 'Jobs', roles: ['ADMIN'] },
+  { to: integrationsPaths.integrations, label: 'Integrations', roles: ['ADMIN'] },
 ];
 
 const roleLabels: Record<Role, string> = {

@@ -24,7 +24,16 @@ export function StudentProfileRoute() {
     <StudentProfile
       key={studentId}
       studentId={studentId}
-      immunizationStatus={(student) => <ImmunizationStatusSummary studentId={student.id} />}
+      // The server refuses health summaries and Medicaid checks to viewers: offer neither.
+      showHealthSummary={canRecord}
+      showMedicaid={canRecord}
+      immunizationStatus={(student) => (
+        <ImmunizationStatusSummary
+          studentId={student.id}
+          canManageRegistry={canRecord}
+          onRecordsChanged={refreshProfile}
+        />
+      )}
       medicationAction={
         canRecord
           ? (student, prescription) => (
