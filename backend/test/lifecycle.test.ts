@@ -53,7 +53,8 @@ async function startApp(): Promise<Run> {
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  for (let i = 0; i < 120; i += 1) {
+  // Generous: under a loaded CI machine, embedded PostgreSQL, migrations and the seed take a while.
+  for (let i = 0; i < 360; i += 1) {
     const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
       (r) => r.status === 200,
       () => false,
