@@ -27,7 +27,8 @@ import {
   type TestOrganization,
   type TestUser,
 } from '../helpers/fixtures.js';
-import { uuid, waitFor } from '../helpers/jobs.js';
+import { uuid } from '../helpers/jobs.js';
+import { completedResult, notificationsSettled } from '../helpers/jobRuns.js';
 import { startListeningServer, type ListeningTestServer } from '../helpers/listeningServer.js';
 import { ownRedis, type OwnRedis } from '../helpers/redisServer.js';
 import { closeAll, collect, connectSocket, waitUntil, type ClientSocket } from '../helpers/socketClient.js';
@@ -60,14 +61,8 @@ async function firesAt(appointmentId: string): Promise<number> {
   return job!.timestamp + job!.delay;
 }
 
-async function finished(id: string): Promise<AppointmentReminderResult> {
-  const state = await waitFor(async () => {
-    const s = await queue().getJobState(id);
-    return s === 'completed' || s === 'failed' ? s : null;
-  });
-  const job = (await queue().getJob(id))!;
-  expect(state, job.failedReason).toBe('completed');
-  return job.returnvalue as AppointmentReminderResult;
+function finished(id: string): Promise<AppointmentReminderResult> {
+  return completedResult<AppointmentReminderResult>(queue(), id);
 }
 
 /** Runs the job now, under an id of its own (the appointment's own id may be taken). */
@@ -95,20 +90,8 @@ async function listen(user: TestUser): Promise<Listener> {
 }
 
 /** Pushes a sentinel to the user and waits for it: everything sent before it has arrived. */
-async function settled(listener: Listener): Promise<void> {
-  const id = uuid();
-  t.server.plugins.websocket.sendHealthNotification(listener.user.id, {
-    id,
-    type: 'TEST_SENTINEL',
-    title: 'sentinel',
-    message: 'sentinel',
-    createdAt: new Date().toISOString(),
-  });
-  await waitUntil(() => listener.notifications.some((n) => n.id === id), 5_000, 'the sentinel');
-  listener.notifications.splice(
-    listener.notifications.findIndex((n) => n.id === id),
-    1,
-  );
+function settled(listener: Listener): Promise<void> {
+  return notificationsSettled(t.server, listener);
 }
 
 async function reminderRows(appointmentId: string) {

@@ -24,7 +24,8 @@ import {
   type TestUser,
 } from '../helpers/fixtures.js';
 import { recordExemption, updateStudent, utcDateIn } from '../helpers/immunizationFixtures.js';
-import { uuid, waitFor } from '../helpers/jobs.js';
+import { uuid } from '../helpers/jobs.js';
+import { completedResult, notificationsSettled } from '../helpers/jobRuns.js';
 import { startListeningServer, type ListeningTestServer } from '../helpers/listeningServer.js';
 import { closeAll, collect, connectSocket, waitUntil, type ClientSocket } from '../helpers/socketClient.js';
 
@@ -42,14 +43,8 @@ afterAll(() => t?.stop());
 
 const queue = () => getQueueManager(t.server).queue(JOB_TYPES.IMMUNIZATION_ALERT);
 
-async function finished(id: string): Promise<ImmunizationAlertSummary> {
-  const state = await waitFor(async () => {
-    const s = await queue().getJobState(id);
-    return s === 'completed' || s === 'failed' ? s : null;
-  });
-  const job = (await queue().getJob(id))!;
-  expect(state, job.failedReason).toBe('completed');
-  return job.returnvalue as ImmunizationAlertSummary;
+function finished(id: string): Promise<ImmunizationAlertSummary> {
+  return completedResult<ImmunizationAlertSummary>(queue(), id);
 }
 
 async function enqueue(data: JobInput<'immunization-alert'>): Promise<string> {
@@ -70,20 +65,8 @@ async function listen(user: TestUser): Promise<Listener> {
 }
 
 /** Pushes a sentinel to the user and waits for it: everything sent before it has arrived. */
-async function settled(listener: Listener): Promise<void> {
-  const id = uuid();
-  t.server.plugins.websocket.sendHealthNotification(listener.user.id, {
-    id,
-    type: 'TEST_SENTINEL',
-    title: 'sentinel',
-    message: 'sentinel',
-    createdAt: new Date().toISOString(),
-  });
-  await waitUntil(() => listener.notifications.some((n) => n.id === id), 5_000, 'the sentinel');
-  listener.notifications.splice(
-    listener.notifications.findIndex((n) => n.id === id),
-    1,
-  );
+function settled(listener: Listener): Promise<void> {
+  return notificationsSettled(t.server, listener);
 }
 
 interface Row {

@@ -13,9 +13,9 @@ import type { InventoryMaintenanceSummary } from '../../src/infrastructure/jobs/
 import type { HealthNotificationPayload } from '../../src/infrastructure/websocket/events.js';
 import { bearer, createOrganization, type TestOrganization, type TestUser } from '../helpers/fixtures.js';
 import { createItem, isoDateIn, moveStock } from '../helpers/inventoryFixtures.js';
-import { uuid, waitFor } from '../helpers/jobs.js';
+import { completedResult, notificationsSettled } from '../helpers/jobRuns.js';
 import { startListeningServer, type ListeningTestServer } from '../helpers/listeningServer.js';
-import { closeAll, collect, connectSocket, waitUntil, type ClientSocket } from '../helpers/socketClient.js';
+import { closeAll, collect, connectSocket, type ClientSocket } from '../helpers/socketClient.js';
 
 let t: ListeningTestServer;
 let orgA: TestOrganization;
@@ -36,14 +36,8 @@ afterAll(() => t?.stop());
 const queues = () => getQueueManager(t.server);
 const maintenanceQueue = () => queues().queue(JOB_TYPES.INVENTORY_MAINTENANCE);
 
-async function finished(id: string): Promise<InventoryMaintenanceSummary> {
-  const state = await waitFor(async () => {
-    const s = await maintenanceQueue().getJobState(id);
-    return s === 'completed' || s === 'failed' ? s : null;
-  });
-  const job = (await maintenanceQueue().getJob(id))!;
-  expect(state, job.failedReason).toBe('completed');
-  return job.returnvalue as InventoryMaintenanceSummary;
+function finished(id: string): Promise<InventoryMaintenanceSummary> {
+  return completedResult<InventoryMaintenanceSummary>(maintenanceQueue(), id);
 }
 
 async function run(data: JobInput<'inventory-maintenance'>): Promise<InventoryMaintenanceSummary> {
@@ -62,24 +56,8 @@ async function listen(user: TestUser): Promise<Listener> {
 }
 
 /** Pushes a sentinel to each user and waits for it: everything sent before it has arrived. */
-async function settled(...listeners: Listener[]): Promise<void> {
-  await Promise.all(
-    listeners.map(async (listener) => {
-      const id = uuid();
-      t.server.plugins.websocket.sendHealthNotification(listener.user.id, {
-        id,
-        type: 'TEST_SENTINEL',
-        title: 'sentinel',
-        message: 'sentinel',
-        createdAt: new Date().toISOString(),
-      });
-      await waitUntil(() => listener.notifications.some((n) => n.id === id), 5_000, 'the sentinel');
-      listener.notifications.splice(
-        listener.notifications.findIndex((n) => n.id === id),
-        1,
-      );
-    }),
-  );
+function settled(...listeners: Listener[]): Promise<void> {
+  return notificationsSettled(t.server, ...listeners);
 }
 
 const about = (listener: Listener, type: string, name: string) =>

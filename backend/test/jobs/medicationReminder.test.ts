@@ -24,7 +24,8 @@ import {
   type TestOrganization,
   type TestUser,
 } from '../helpers/fixtures.js';
-import { uuid, waitFor } from '../helpers/jobs.js';
+import { uuid } from '../helpers/jobs.js';
+import { completedResult, notificationsSettled } from '../helpers/jobRuns.js';
 import { startListeningServer, type ListeningTestServer } from '../helpers/listeningServer.js';
 import {
   administer,
@@ -34,7 +35,7 @@ import {
   middayTimeZone,
   setOrganizationTimeZone,
 } from '../helpers/medicationFixtures.js';
-import { closeAll, collect, connectSocket, waitUntil, type ClientSocket } from '../helpers/socketClient.js';
+import { closeAll, collect, connectSocket, type ClientSocket } from '../helpers/socketClient.js';
 
 let t: ListeningTestServer;
 let orgA: TestOrganization;
@@ -60,14 +61,8 @@ afterAll(() => t?.stop());
 const queues = () => getQueueManager(t.server);
 const reminderQueue = () => queues().queue(JOB_TYPES.MEDICATION_REMINDER);
 
-async function finished(id: string): Promise<MedicationReminderSummary> {
-  const state = await waitFor(async () => {
-    const s = await reminderQueue().getJobState(id);
-    return s === 'completed' || s === 'failed' ? s : null;
-  });
-  const job = (await reminderQueue().getJob(id))!;
-  expect(state, job.failedReason).toBe('completed');
-  return job.returnvalue as MedicationReminderSummary;
+function finished(id: string): Promise<MedicationReminderSummary> {
+  return completedResult<MedicationReminderSummary>(reminderQueue(), id);
 }
 
 async function run(data: JobInput<'medication-reminder'>): Promise<MedicationReminderSummary> {
@@ -93,20 +88,8 @@ async function listen(user: TestUser): Promise<Listener> {
 }
 
 /** Pushes a sentinel to the user and waits for it: everything sent before it has arrived. */
-async function settled(listener: Listener): Promise<void> {
-  const id = uuid();
-  t.server.plugins.websocket.sendHealthNotification(listener.user.id, {
-    id,
-    type: 'TEST_SENTINEL',
-    title: 'sentinel',
-    message: 'sentinel',
-    createdAt: new Date().toISOString(),
-  });
-  await waitUntil(() => listener.notifications.some((n) => n.id === id), 5_000, 'the sentinel');
-  listener.notifications.splice(
-    listener.notifications.findIndex((n) => n.id === id),
-    1,
-  );
+function settled(listener: Listener): Promise<void> {
+  return notificationsSettled(t.server, listener);
 }
 
 async function reminderRows(prescriptionId: string) {
