@@ -36,10 +36,20 @@ function buildUrl(path: string, query: ApiRequestOptions['query']): string {
   return `${env.apiBaseUrl}${path}${search ? `?${search}` : ''}`;
 }
 
-export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+/**
+ * Sends one request with the session's bearer token (in the header only: a URL ends up in
+ * history, logs and Referer headers) and answers the raw Response when it is ok. A failure
+ * becomes an ApiError with the server's message; a 401 on the current session tells the
+ * app layer, which returns to the login page.
+ */
+export async function sendApiRequest(
+  path: string,
+  options: ApiRequestOptions = {},
+  accept = 'application/json',
+): Promise<Response> {
   const usesSession = options.token === undefined;
   const token = usesSession ? getSession().token : options.token;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -64,6 +74,11 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     }
     throw error;
   }
+  return response;
+}
+
+export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  const response = await sendApiRequest(path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

@@ -1,7 +1,5 @@
-import { env } from '@/config/env';
-import { ApiError, apiErrorFromResponse } from '@/services/api/ApiError';
-import type { QueryValue } from '@/services/api/apiClient';
-import { getSession } from '@/services/session/sessionStore';
+import { ApiError } from '@/services/api/ApiError';
+import { sendApiRequest, type QueryValue } from '@/services/api/apiClient';
 
 export interface DownloadPdfOptions {
   method?: 'GET' | 'POST';
@@ -20,37 +18,8 @@ export const REVOKE_OBJECT_URL_AFTER_MS = 1_000;
 
 const PDF_CONTENT_TYPE = 'application/pdf';
 
-function buildUrl(path: string, query: DownloadPdfOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `${env.apiBaseUrl}${path}${search ? `?${search}` : ''}`;
-}
-
 async function fetchPdf(path: string, options: DownloadPdfOptions): Promise<Blob> {
-  const { token } = getSession();
-  // The token travels in the header only: a URL ends up in history, logs and Referer headers.
-  const headers: Record<string, string> = { Accept: `${PDF_CONTENT_TYPE}, application/json` };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    if (options.signal?.aborted) throw cause;
-    throw new ApiError(0, 'The server could not be reached. Check the connection and try again.');
-  }
-
-  if (!response.ok) throw await apiErrorFromResponse(response);
+  const response = await sendApiRequest(path, options, `${PDF_CONTENT_TYPE}, application/json`);
   const contentType = response.headers.get('Content-Type') ?? '';
   if (!contentType.toLowerCase().startsWith(PDF_CONTENT_TYPE)) {
     // A proxy's HTML page or a JSON body saved as .pdf would only confuse whoever opens it.
