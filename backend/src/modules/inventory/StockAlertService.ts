@@ -10,26 +10,14 @@
  * runs out soon is a new lot to report.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
+import type {
+  ExpiringLot,
+  LowStockItem,
+} from '../../infrastructure/jobs/processors/inventoryMaintenanceProcessor.js';
 import { EXPIRING_SOON_DAYS } from './views.js';
 
-export interface LowStockItem {
-  itemId: string;
-  name: string;
-  unit: string;
-  quantity: number;
-  reorderLevel: number;
-  /** The ledger row id that started this low-stock episode, or "created". */
-  episode: string;
-}
-
-export interface ExpiringLot {
-  itemId: string;
-  name: string;
-  lotNumber: string | null;
-  /** YYYY-MM-DD */
-  expiresOn: string;
-  expired: boolean;
-}
+// The shapes the inventory-maintenance job asks for are its own; this service answers them.
+export type { ExpiringLot, LowStockItem };
 
 export const NEVER_ABOVE_REORDER_LEVEL = 'created';
 
