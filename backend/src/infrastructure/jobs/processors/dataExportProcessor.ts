@@ -16,6 +16,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobInput, JobPayloads } from '../jobTypes.js';
 import type { AddJobOptions, JobProcessor } from '../QueueManager.js';
+import { childJobId, fanOutToOrganizations } from './fanOut.js';
 
 export interface RegistryExportSummary {
   target: 'state-registry';
@@ -56,24 +57,21 @@ export interface DataExportServices {
   enqueue(jobs: ReadonlyArray<{ data: JobInput<'data-export'>; options: AddJobOptions }>): Promise<unknown>;
 }
 
-const ENQUEUE_CHUNK = 500;
-
-/** BullMQ refuses ':' in custom ids (its own repeat ids carry them). */
 export const organizationExportJobId = (parentJobId: string, organizationId: string) =>
-  `data-export-${parentJobId.replaceAll(':', '_')}-${organizationId}`;
+  childJobId('data-export', parentJobId, organizationId);
 
 export function createDataExportProcessor(services: DataExportServices): JobProcessor<'data-export'> {
   async function fanOut(data: Payload, job: Job<Payload>): Promise<ExportFanOutSummary> {
-    const organizationIds = await services.organizationIds();
-    for (let i = 0; i < organizationIds.length; i += ENQUEUE_CHUNK) {
-      await services.enqueue(
-        organizationIds.slice(i, i + ENQUEUE_CHUNK).map((organizationId) => ({
-          data: { organizationId, target: data.target },
-          options: { jobId: organizationExportJobId(String(job.id), organizationId) },
-        })),
-      );
-    }
-    return { target: data.target, organizations: organizationIds.length };
+    const organizations = await fanOutToOrganizations(
+      await services.organizationIds(),
+      {
+        prefix: 'data-export',
+        parentJobId: String(job.id),
+        dataFor: (organizationId) => ({ organizationId, target: data.target }),
+      },
+      services.enqueue,
+    );
+    return { target: data.target, organizations };
   }
 
   return async (data, job) => {

@@ -12,6 +12,7 @@
 import type { Job } from 'bullmq';
 import type { JobInput, JobPayloads } from '../jobTypes.js';
 import type { AddJobOptions, JobProcessor } from '../QueueManager.js';
+import { childJobId, fanOutToOrganizations } from './fanOut.js';
 
 export interface ImmunizationAlertSummary {
   organizations: number;
@@ -35,27 +36,24 @@ export interface ImmunizationAlertServices {
 
 type Payload = JobPayloads['immunization-alert'];
 
-const ENQUEUE_CHUNK = 500;
-
-/** BullMQ refuses ':' in custom ids (its own repeat ids carry them). */
 export const organizationAlertJobId = (parentJobId: string, organizationId: string) =>
-  `immunization-alert-${parentJobId.replaceAll(':', '_')}-${organizationId}`;
+  childJobId('immunization-alert', parentJobId, organizationId);
 
 export function createImmunizationAlertProcessor(
   services: ImmunizationAlertServices,
 ): JobProcessor<'immunization-alert'> {
   async function fanOut(data: Payload, job: Job<Payload>): Promise<ImmunizationAlertSummary> {
-    const organizationIds = await services.organizationIds();
-    for (let i = 0; i < organizationIds.length; i += ENQUEUE_CHUNK) {
-      await services.enqueue(
-        organizationIds.slice(i, i + ENQUEUE_CHUNK).map((organizationId) => ({
-          data: { organizationId, daysAhead: data.daysAhead },
-          options: { jobId: organizationAlertJobId(String(job.id), organizationId) },
-        })),
-      );
-    }
+    const organizations = await fanOutToOrganizations(
+      await services.organizationIds(),
+      {
+        prefix: 'immunization-alert',
+        parentJobId: String(job.id),
+        dataFor: (organizationId) => ({ organizationId, daysAhead: data.daysAhead }),
+      },
+      services.enqueue,
+    );
     return {
-      organizations: organizationIds.length,
+      organizations,
       students: 0,
       newlyDue: 0,
       newlyOverdue: 0,

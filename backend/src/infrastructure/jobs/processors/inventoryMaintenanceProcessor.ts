@@ -8,6 +8,7 @@
 import type { Job } from 'bullmq';
 import type { JobInput, JobPayloads } from '../jobTypes.js';
 import type { AddJobOptions, JobProcessor } from '../QueueManager.js';
+import { fanOutToOrganizations } from './fanOut.js';
 
 export interface LowStockItem {
   itemId: string;
@@ -53,8 +54,6 @@ export interface InventoryMaintenanceSummary {
 
 type Payload = JobPayloads['inventory-maintenance'];
 
-const ENQUEUE_CHUNK = 500;
-
 export const lowStockDedupeKey = (item: LowStockItem) => `inventory:low-stock:${item.itemId}:${item.episode}`;
 
 export const expiringDedupeKey = (lot: ExpiringLot) =>
@@ -89,17 +88,12 @@ export function createInventoryMaintenanceProcessor(
   services: InventoryMaintenanceServices,
 ): JobProcessor<'inventory-maintenance'> {
   async function fanOut(job: Job<Payload>): Promise<InventoryMaintenanceSummary> {
-    const organizationIds = await services.organizationIds();
-    const parent = String(job.id).replaceAll(':', '_');
-    for (let i = 0; i < organizationIds.length; i += ENQUEUE_CHUNK) {
-      await services.enqueue(
-        organizationIds.slice(i, i + ENQUEUE_CHUNK).map((organizationId) => ({
-          data: { organizationId },
-          options: { jobId: `sweep-${parent}-${organizationId}` },
-        })),
-      );
-    }
-    return { organizations: organizationIds.length, lowStock: 0, expiring: 0 };
+    const organizations = await fanOutToOrganizations(
+      await services.organizationIds(),
+      { prefix: 'sweep', parentJobId: String(job.id), dataFor: (organizationId) => ({ organizationId }) },
+      services.enqueue,
+    );
+    return { organizations, lowStock: 0, expiring: 0 };
   }
 
   async function check(organizationId: string): Promise<InventoryMaintenanceSummary> {

@@ -15,6 +15,7 @@ import type { Job } from 'bullmq';
 import type { MedicationReminderPayload } from '../../websocket/events.js';
 import type { JobInput, JobPayloads } from '../jobTypes.js';
 import type { AddJobOptions, JobProcessor } from '../QueueManager.js';
+import { fanOutToOrganizations } from './fanOut.js';
 
 export interface ReminderDose {
   studentId: string;
@@ -96,17 +97,16 @@ export function createMedicationReminderProcessor(
   }
 
   async function fanOut(data: Payload, job: Job<Payload>): Promise<MedicationReminderSummary> {
-    const organizationIds = await services.organizationIds();
-    const parent = String(job.id).replaceAll(':', '_');
-    for (let i = 0; i < organizationIds.length; i += ENQUEUE_CHUNK) {
-      await services.enqueue(
-        organizationIds.slice(i, i + ENQUEUE_CHUNK).map((organizationId) => ({
-          data: { organizationId, windowMinutes: data.windowMinutes },
-          options: { jobId: `sweep-${parent}-${organizationId}` },
-        })),
-      );
-    }
-    return { organizations: organizationIds.length, reminded: 0, scheduled: 0 };
+    const organizations = await fanOutToOrganizations(
+      await services.organizationIds(),
+      {
+        prefix: 'sweep',
+        parentJobId: String(job.id),
+        dataFor: (organizationId) => ({ organizationId, windowMinutes: data.windowMinutes }),
+      },
+      services.enqueue,
+    );
+    return { organizations, reminded: 0, scheduled: 0 };
   }
 
   async function sweep(organizationId: string, windowMinutes: number): Promise<MedicationReminderSummary> {

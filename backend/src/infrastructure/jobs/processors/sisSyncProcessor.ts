@@ -13,6 +13,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobInput, JobPayloads } from '../jobTypes.js';
 import type { AddJobOptions, JobProcessor } from '../QueueManager.js';
+import { childJobId, fanOutToOrganizations } from './fanOut.js';
 
 export interface SisSyncCounts {
   created: number;
@@ -54,24 +55,21 @@ export interface SisSyncServices {
 
 type Payload = JobPayloads['sis-sync'];
 
-const ENQUEUE_CHUNK = 500;
-
-/** BullMQ refuses ':' in custom ids (its own repeat ids carry them). */
 export const organizationSyncJobId = (parentJobId: string, organizationId: string) =>
-  `sis-sync-${parentJobId.replaceAll(':', '_')}-${organizationId}`;
+  childJobId('sis-sync', parentJobId, organizationId);
 
 export function createSisSyncProcessor(services: SisSyncServices): JobProcessor<'sis-sync'> {
   async function fanOut(data: Payload, job: Job<Payload>): Promise<SisSyncSweepSummary> {
-    const organizationIds = await services.organizationIds();
-    for (let i = 0; i < organizationIds.length; i += ENQUEUE_CHUNK) {
-      await services.enqueue(
-        organizationIds.slice(i, i + ENQUEUE_CHUNK).map((organizationId) => ({
-          data: { organizationId, mode: data.mode },
-          options: { jobId: organizationSyncJobId(String(job.id), organizationId) },
-        })),
-      );
-    }
-    return { organizations: organizationIds.length };
+    const organizations = await fanOutToOrganizations(
+      await services.organizationIds(),
+      {
+        prefix: 'sis-sync',
+        parentJobId: String(job.id),
+        dataFor: (organizationId) => ({ organizationId, mode: data.mode }),
+      },
+      services.enqueue,
+    );
+    return { organizations };
   }
 
   return async (data, job) => {
