@@ -8,7 +8,7 @@
  * a crash before the commit leaves nothing behind and a retry after it finds nothing new.
  * Pushes wait for the commit (NotificationService). Runs of one organization are serialized.
  */
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import type { ImmunizationAlertSummary } from '../../infrastructure/jobs/processors/immunizationAlertProcessor.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationInput } from '../notifications/index.js';
@@ -41,13 +41,6 @@ export interface ImmunizationAlertDependencies {
 
 export class ImmunizationAlertService {
   constructor(private readonly deps: ImmunizationAlertDependencies) {}
-
-  async organizationIds(): Promise<string[]> {
-    const rows = await this.deps.sequelize.query<{ id: string }>('SELECT id FROM organizations ORDER BY id', {
-      type: QueryTypes.SELECT,
-    });
-    return rows.map((r) => r.id);
-  }
 
   async alertOrganization(
     organizationId: string,

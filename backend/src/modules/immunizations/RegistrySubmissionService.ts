@@ -10,7 +10,7 @@
  * A registry that cannot be reached leaves the claim PENDING and fails the job, so its retry
  * sends the same message again; a registry refusing our credentials fails it for good.
  */
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import {
   StateRegistryFault,
   type StateRegistryClient,
@@ -54,6 +54,8 @@ export interface RegistrySubmissionDependencies {
   claims: RegistryClaims;
   /** Undefined when no registry is configured (STATE_REGISTRY_URL unset). */
   client: () => StateRegistryClient | undefined;
+  /** Every organization's id (the organizations module answers). */
+  allOrganizationIds: () => Promise<string[]>;
   students: () => StudentService;
   audit: () => AuditService;
   enqueue: (data: JobInput<'data-export'>) => Promise<string>;
@@ -132,10 +134,7 @@ export class RegistrySubmissionService {
   /** Every organization, for a scheduled export (one job each); none without a registry. */
   async organizationIds(): Promise<string[]> {
     if (!this.deps.client()) return [];
-    const rows = await this.deps.sequelize.query<{ id: string }>('SELECT id FROM organizations ORDER BY id', {
-      type: QueryTypes.SELECT,
-    });
-    return rows.map((r) => r.id);
+    return this.deps.allOrganizationIds();
   }
 
   /** Retrying cannot help: no registry configured, or it refuses our credentials or requests. */

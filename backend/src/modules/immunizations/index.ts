@@ -50,7 +50,17 @@ declare module '@hapi/hapi' {
 
 export const immunizationsPlugin: Plugin<void> = {
   name: 'immunizations',
-  dependencies: ['database', 'jobs', 'integrations', 'auth', 'audit', 'students', 'users', 'notifications'],
+  dependencies: [
+    'database',
+    'jobs',
+    'integrations',
+    'auth',
+    'audit',
+    'organizations',
+    'students',
+    'users',
+    'notifications',
+  ],
   register(server) {
     const { sequelize, cache } = server.app;
     const models = defineImmunizationModels(sequelize);
@@ -85,7 +95,7 @@ export const immunizationsPlugin: Plugin<void> = {
     queues.registerProcessor(
       JOB_TYPES.IMMUNIZATION_ALERT,
       createImmunizationAlertProcessor({
-        organizationIds: () => alerts.organizationIds(),
+        organizationIds: () => server.plugins.organizations.service.listOrganizationIds(),
         alertOrganization: (organizationId, daysAhead) => alerts.alertOrganization(organizationId, daysAhead),
         enqueue: (jobs) => queues.addJobs(JOB_TYPES.IMMUNIZATION_ALERT, jobs),
       }),

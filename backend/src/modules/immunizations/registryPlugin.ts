@@ -50,6 +50,7 @@ export function registerStateRegistry(
     models,
     claims: new RegistryClaims(sequelize),
     client: () => client,
+    allOrganizationIds: () => server.plugins.organizations.service.listOrganizationIds(),
     students,
     audit,
     enqueue: (data) => queues.addJob(JOB_TYPES.DATA_EXPORT, data),

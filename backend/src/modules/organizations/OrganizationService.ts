@@ -28,6 +28,12 @@ export class OrganizationService {
     return { id: org.id, name: org.name };
   }
 
+  /** Every organization's id: the recurring sweeps enqueue one job for each. */
+  async listOrganizationIds(): Promise<string[]> {
+    const rows = await this.models.Organization.findAll({ attributes: ['id'], order: [['id', 'ASC']] });
+    return rows.map((org) => org.id);
+  }
+
   async countOrganizations(): Promise<number> {
     return this.models.Organization.count();
   }

@@ -8,7 +8,7 @@
  * message safe to show, and deactivates nothing for absence: the roster was not seen whole.
  * Idempotent: a retry reads the roster again and finds most of it unchanged.
  */
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import type { SisSyncSummary } from '../../infrastructure/jobs/processors/sisSyncProcessor.js';
 import {
@@ -150,14 +150,6 @@ export class SisSyncService {
 
   async recentRuns(organizationId: string, limit: number): Promise<SyncRunView[]> {
     return this.deps.runs.recent(organizationId, limit);
-  }
-
-  /** The SIS connection is deployment-wide: for now every organization is synced from it. */
-  async organizationIds(): Promise<string[]> {
-    const rows = await this.deps.sequelize.query<{ id: string }>('SELECT id FROM organizations ORDER BY id', {
-      type: QueryTypes.SELECT,
-    });
-    return rows.map((r) => r.id);
   }
 
   /**

@@ -26,7 +26,7 @@ declare module '@hapi/hapi' {
 
 export const sisPlugin: Plugin<void> = {
   name: 'sis',
-  dependencies: ['database', 'jobs', 'integrations', 'auth', 'audit', 'students'],
+  dependencies: ['database', 'jobs', 'integrations', 'auth', 'audit', 'organizations', 'students'],
   register(server) {
     const { config, sequelize } = server.app;
     const sis = config.integrations.sis;
@@ -64,7 +64,8 @@ export const sisPlugin: Plugin<void> = {
       JOB_TYPES.SIS_SYNC,
       createSisSyncProcessor({
         configured: () => service.configured,
-        organizationIds: () => service.organizationIds(),
+        // The SIS connection is deployment-wide: for now every organization is synced from it.
+        organizationIds: () => server.plugins.organizations.service.listOrganizationIds(),
         syncOrganization: (organizationId, options) => service.syncStudents(organizationId, options),
         permanentFailure,
         enqueue: (jobs) => queues.addJobs(JOB_TYPES.SIS_SYNC, jobs),
