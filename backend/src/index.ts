@@ -3,6 +3,7 @@
  * seed a fresh development database, and make SIGTERM/SIGINT the one graceful way out.
  */
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config/env.js';
 import { startSimulatorsIfNeeded } from './integrations/simulators/index.js';
@@ -64,13 +65,19 @@ async function main(): Promise<void> {
     stopping ??= (async () => {
       log.info({ reason }, 'shutting down');
       // A hung dependency must not keep a terminating pod alive past its grace period. Stopping
-      // waits for active jobs (onPreStop), then drains connections: the bound covers both.
-      const hardStopMs = config.jobs.shutdownTimeoutMs + config.shutdownTimeoutMs + 5_000;
+      // keeps serving for the drain delay, waits for active jobs (onPreStop), then drains
+      // connections: the bound covers all three.
+      const { shutdownDrainDelayMs, shutdownTimeoutMs } = config;
+      const hardStopMs = shutdownDrainDelayMs + config.jobs.shutdownTimeoutMs + shutdownTimeoutMs + 5_000;
       setTimeout(() => process.exit(exitCode || 1), hardStopMs).unref();
+      // Readiness answers 503 from now on, while the listener still serves: a load balancer (or
+      // the endpoints controller) that has not noticed yet still gets answers, not refusals.
+      server.app.health.startDraining();
       // A signal during start-up waits for it: stopping half-way would leave a half-seeded database.
       await startup.catch(() => undefined);
+      if (shutdownDrainDelayMs > 0) await sleep(shutdownDrainDelayMs);
       await server
-        .stop({ timeout: config.shutdownTimeoutMs })
+        .stop({ timeout: shutdownTimeoutMs })
         .catch((e: Error) => log.error({ err: e.name }, 'stop failed'));
       await simulators.stop();
       await services.stop();

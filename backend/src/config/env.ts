@@ -46,6 +46,8 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** How long a stopping process keeps serving with readiness at 503, so load balancers route away first. */
+  shutdownDrainDelayMs: number;
   spaDistDir: string;
   database: {
     /** Unset means "start the embedded PostgreSQL" (never in production). */
@@ -194,6 +196,7 @@ const schema = Joi.object({
   CORS_ORIGIN: optionalString,
   TRUST_PROXY: Joi.boolean().default(false),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).max(600_000).default(10_000),
+  SHUTDOWN_DRAIN_DELAY_MS: Joi.number().integer().min(0).max(600_000).default(0),
   SPA_DIST_DIR: optionalString,
 
   DATABASE_URL: Joi.string()
@@ -382,6 +385,7 @@ export function loadConfig(source: RawEnv = process.env): AppConfig {
     corsOrigins: v.CORS_ORIGIN ? (v.CORS_ORIGIN as string).split(',').map((o) => o.trim()) : [],
     trustProxy: v.TRUST_PROXY,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainDelayMs: v.SHUTDOWN_DRAIN_DELAY_MS,
     spaDistDir: v.SPA_DIST_DIR ?? path.join(REPO_ROOT, 'frontend', 'dist'),
     database: {
       url: v.DATABASE_URL,

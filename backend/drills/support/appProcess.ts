@@ -1,0 +1,71 @@
+/**
+ * The real entry point (`src/index.ts`) as a child process, the way an operator or a pod runs
+ * it: started with an environment, ready when /health/ready answers 200, stopped by a signal.
+ * Its output is kept in memory only to explain a failed start or exit.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createOutputTail, freePort } from '../../src/startup/localProcess.js';
+
+const BACKEND_DIR = new URL('../..', import.meta.url).pathname;
+
+export interface AppProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** The exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** The last lines the process wrote. */
+  output(): string;
+  /** Sends the signal and waits for the exit; SIGKILL after `killAfterMs`. */
+  stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<number | null>;
+}
+
+export async function startApp(
+  env: Record<string, string>,
+  options: { port?: number; readyTimeoutMs?: number } = {},
+): Promise<AppProcess> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: BACKEND_DIR,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail = createOutputTail(60);
+  child.stdout!.on('data', (d: Buffer) => tail.push(d));
+  child.stderr!.on('data', (d: Buffer) => tail.push(d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const app: AppProcess = {
+    url,
+    port,
+    child,
+    exited,
+    output: tail.text,
+    async stop(signal = 'SIGTERM', killAfterMs = 60_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  while (Date.now() < deadline) {
+    if (await isReady(url)) return app;
+    if (child.exitCode !== null) break;
+    await sleep(150);
+  }
+  await app.stop('SIGKILL');
+  throw new Error(`the app did not become ready on ${url}:\n${tail.text()}`);
+}
+
+export async function isReady(url: string): Promise<boolean> {
+  return fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+    (r) => r.status === 200,
+    () => false,
+  );
+}
