@@ -10,13 +10,17 @@ import { createSequelize, databasePlugin } from './config/database.js';
 import type { AppConfig } from './config/env.js';
 import { createRedisClient, redisPlugin } from './config/redis.js';
 import { errorsPlugin } from './infrastructure/http/errors.js';
-import { loggingOptions } from './infrastructure/http/logging.js';
+import { loggingOptions, type LogDestination } from './infrastructure/http/logging.js';
+import { requestIdPlugin } from './infrastructure/http/requestId.js';
 import { spaPlugin } from './infrastructure/http/spaPlugin.js';
 import { validationDefaults } from './infrastructure/http/validation.js';
 import { jobsPlugin } from './infrastructure/jobs/jobsPlugin.js';
 import { queueDashboardPlugin } from './infrastructure/jobs/queueDashboard.js';
+import { errorReportingPlugin } from './infrastructure/monitoring/errorReporting.js';
 import { HealthRegistry } from './infrastructure/monitoring/healthCheck.js';
 import { healthPlugin } from './infrastructure/monitoring/healthPlugin.js';
+import { createMetrics, type AppMetrics } from './infrastructure/monitoring/metrics.js';
+import { metricsPlugin } from './infrastructure/monitoring/metricsPlugin.js';
 import { socketPlugin } from './infrastructure/websocket/socketPlugin.js';
 import { integrationsPlugin } from './integrations/integrationsPlugin.js';
 import { auditPlugin } from './modules/audit/index.js';
@@ -40,12 +44,15 @@ declare module '@hapi/hapi' {
   interface ServerApplicationState {
     config: AppConfig;
     health: HealthRegistry;
+    metrics: AppMetrics;
   }
 }
 
 export interface CreateServerOptions {
   /** Migrate on start (default). Tests start from a migrated template and may skip it. */
   migrate?: boolean;
+  /** Where log lines go instead of stdout (tests read them back). */
+  logDestination?: LogDestination;
 }
 
 const MAX_PAYLOAD_BYTES = 1024 * 1024;
@@ -73,8 +80,16 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
   const health = new HealthRegistry();
   server.app.config = config;
   server.app.health = health;
+  const metrics = createMetrics();
+  server.app.metrics = metrics;
 
-  await server.register({ plugin: HapiPino, options: loggingOptions(config) });
+  // Before hapi-pino: its request logger is bound to the request id when the request arrives.
+  await server.register(requestIdPlugin);
+  await server.register({ plugin: HapiPino, options: loggingOptions(config, options.logDestination) });
+  await server.register({
+    plugin: errorReportingPlugin,
+    options: { dsn: config.monitoring.sentryDsn, environment: config.nodeEnv, release: config.version },
+  });
   await server.register(errorsPlugin);
   await server.register({
     plugin: databasePlugin,
@@ -88,6 +103,7 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
     plugin: healthPlugin,
     options: { registry: health, environment: config.nodeEnv, version: config.version },
   });
+  await server.register({ plugin: metricsPlugin, options: { metrics } });
 
   // Before the modules: each module registers its job processors at register time.
   await server.register(jobsPlugin);
@@ -115,6 +131,7 @@ export async function createServer(config: AppConfig, options: CreateServerOptio
     await server.register(plugin);
   }
   await registerSockets(server);
+  watchForMetrics(server, metrics);
   if (config.appRole === 'worker') {
     serveOnlyOperations(server);
   } else {
@@ -138,6 +155,13 @@ function serveOnlyOperations(server: Server): void {
   server.ext('onRequest', (request, h) =>
     OPERATIONS_PATHS.test(request.path) ? h.continue : Boom.notFound(),
   );
+}
+
+/** What a scrape reads from the components that keep their own state. */
+function watchForMetrics(server: Server, metrics: AppMetrics): void {
+  metrics.watchSocketConnections(() => server.plugins.websocket.getConnectedSocketsCount());
+  metrics.watchCircuits(() => server.plugins.integrations.registry.statuses());
+  metrics.watchCache(() => server.app.cache.stats());
 }
 
 /** Sockets come after the modules: the plugin's options are answered by them at call time. */

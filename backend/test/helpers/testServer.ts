@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config/env.js';
 import { deleteKeysMatching } from '../../src/config/redis.js';
-import { createServer } from '../../src/server.js';
+import { createServer, type CreateServerOptions } from '../../src/server.js';
 import { databaseUrl, dropDatabase, TEST_REDIS_URL, uniqueName, withAdminClient } from './services.js';
 
 export interface TestServer {
@@ -64,7 +64,10 @@ export async function removeRedisPrefix(prefix: string, redisUrl = TEST_REDIS_UR
   }
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: CreateServerOptions = {},
+): Promise<TestServer> {
   const databaseName = await createTestDatabase();
   const keyPrefix = `${uniqueName('wc:test')}:`;
   const config = loadConfig({
@@ -78,7 +81,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...NO_SCHEDULES,
     ...env,
   });
-  const server = await createServer(config, { migrate: false });
+  const server = await createServer(config, { migrate: false, ...options });
   await server.initialize();
   return {
     server,

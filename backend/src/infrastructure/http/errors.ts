@@ -19,6 +19,8 @@ const INPUT_SQLSTATES: Record<string, string> = {
   '22P02': 'A value has an invalid format',
   '22007': 'A date or time is invalid',
   '22008': 'A date or time is out of range',
+  // A date before 4713 BC reaches PostgreSQL as a time zone it cannot read (bad-input drill).
+  '22009': 'A date or time is out of range',
   '22001': 'A value is too long',
   '22003': 'A number is out of range',
   '23514': 'A value is not allowed',
@@ -55,12 +57,15 @@ function fromAppError(error: AppError): Boom.Boom {
   return boom;
 }
 
-/** Logs an unexpected error by name, code and stack frames only: its message may hold data. */
+/**
+ * Logs an unexpected error by name, code and the one source line that threw: its message may
+ * hold data, and a whole stack trace does not belong in logs (Sentry, when set, gets the frames).
+ */
 function logUnexpected(request: Request, error: Error): void {
-  const frames = (error.stack ?? '').split('\n').slice(1, 8).join('\n');
+  const thrownAt = /\(?([^\s()]+:\d+:\d+)\)?\s*$/.exec((error.stack ?? '').split('\n')[1] ?? '')?.[1];
   const code =
     (error as { code?: string }).code ?? (error as { original?: { code?: string } }).original?.code;
-  request.logger.error({ err: { type: error.name, code, stack: frames } }, 'unexpected error');
+  request.logger.error({ err: { type: error.name, code, thrownAt } }, 'unexpected error');
 }
 
 function mapError(request: Request, h: ResponseToolkit) {
@@ -73,6 +78,8 @@ function mapError(request: Request, h: ResponseToolkit) {
   }
   if (response.output.statusCode >= 500) {
     logUnexpected(request, response);
+    // Optional: absent on a server assembled without it (tests of single plugins).
+    request.server.app.errorReporter?.report(response);
     return Boom.boomify(new Error('An internal server error occurred'), {
       statusCode: response.output.statusCode === 503 ? 503 : 500,
     });

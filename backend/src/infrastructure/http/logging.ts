@@ -1,6 +1,7 @@
 /**
- * hapi-pino options: JSON logs with the request id, no payloads or query strings (they can
- * carry names and health data), and secrets redacted wherever they appear.
+ * hapi-pino options: JSON logs with the request id (requestId.ts: the caller's X-Request-Id or
+ * a generated one, in `req.id` on every line of the request), no payloads or query strings
+ * (they can carry names and health data), and secrets redacted wherever they appear.
  */
 import type HapiPino from 'hapi-pino';
 import type { AppConfig } from '../../config/env.js';
@@ -17,16 +18,27 @@ export const REDACTED_PATHS = [
   '*.query',
 ];
 
-export function loggingOptions(config: AppConfig): HapiPino.Options {
+/** Where log lines go instead of stdout (tests read them back). */
+export interface LogDestination {
+  write(line: string): unknown;
+}
+
+export function loggingOptions(config: AppConfig, destination?: LogDestination): HapiPino.Options {
   return {
     level: config.logLevel,
+    // pino writes to anything with write(); hapi-pino's type asks for more than it uses.
+    ...(destination ? { stream: destination as NodeJS.WriteStream } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     logPayload: false,
     logQueryParams: false,
     logPathParams: false,
     logRequestStart: false,
-    ignorePaths: ['/health/live', '/health/ready'],
+    // Probes and scrapes every few seconds would drown the requests people make.
+    ignorePaths: ['/health/live', '/health/ready', '/metrics'],
     log4xxResponseErrors: false,
+    // Not 'request-error': errors.ts logs each 5xx once (type, code, frames); hapi-pino would
+    // repeat it as the generic 500 that replaced it, with a stack of the mapper itself.
+    logEvents: ['onPostStart', 'onPostStop', 'response'],
     // hapi-pino logs `req` and `res` objects; keep only what an operator needs.
     serializers: {
       req: (req: { id?: string; method?: string; url?: string; remoteAddress?: string }) => ({

@@ -38,6 +38,9 @@ export interface AddJobOptions {
   delay?: number;
   /** A job id already present is not added again (idempotent producers). */
   jobId?: string;
+  /** Tries in all and the wait before each retry; default 3, exponential from JOBS_BACKOFF_DELAY_MS. */
+  attempts?: number;
+  backoff?: { type: 'exponential' | 'fixed'; delay: number };
 }
 
 export interface QueueManagerOptions {
@@ -48,6 +51,8 @@ export interface QueueManagerOptions {
   concurrencyOverrides?: Readonly<Record<string, number>>;
   backoffDelayMs: number;
   log: (tags: string[], message: string) => void;
+  /** Each attempt this manager's workers finish, for metrics; seconds is null when BullMQ did not time it. */
+  onJobFinished?: (type: JobType, outcome: 'completed' | 'failed', seconds: number | null) => void;
 }
 
 /** Completed jobs kept for inspection; failed ones longer, for retryFailed and support. */
@@ -266,7 +271,9 @@ export class QueueManager {
       },
     );
     this.onError(worker, `worker ${type}`);
+    worker.on('completed', (job) => this.options.onJobFinished?.(type, 'completed', secondsTaken(job)));
     worker.on('failed', (job, error) => {
+      this.options.onJobFinished?.(type, 'failed', job ? secondsTaken(job) : null);
       // The error's name and message only: payloads may carry health data.
       this.options.log(
         ['jobs', 'warn'],
@@ -312,6 +319,12 @@ export class QueueManager {
       setTimeout(() => (logged = false), 30_000).unref();
     });
   }
+}
+
+/** A failed attempt that will be retried has no finishedOn: it ended just now, when the event fired. */
+function secondsTaken(job: Job): number | null {
+  if (!job.processedOn) return null;
+  return Math.max(0, (job.finishedOn ?? Date.now()) - job.processedOn) / 1000;
 }
 
 function withoutUndefined(options: AddJobOptions): AddJobOptions {

@@ -39,6 +39,7 @@ export const jobsPlugin: Plugin<Record<string, never>> = {
       concurrencyOverrides: config.jobs.concurrencyOverrides,
       backoffDelayMs: config.jobs.backoffDelayMs,
       log: (tags, message) => server.log(tags, message),
+      onJobFinished: (type, outcome, seconds) => server.app.metrics.jobFinished(type, outcome, seconds),
     });
     server.expose('queues', queues);
     health.register(

@@ -8,6 +8,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
+import type { AlertMetrics } from '../../infrastructure/monitoring/metrics.js';
 import type { EmergencyAlertPayload } from '../../infrastructure/websocket/events.js';
 import type { SocketIdentity } from '../../infrastructure/websocket/realtime.js';
 import type { AuditService } from '../audit/index.js';
@@ -41,6 +42,7 @@ export interface AlertServiceDeps {
   students: () => StudentService;
   fanout: AlertFanout;
   escalation: AlertEscalation;
+  metrics?: AlertMetrics;
 }
 
 function studentDetails(alert: { studentId?: string | null }): Record<string, unknown> | undefined {
@@ -81,6 +83,7 @@ export class AlertService {
     });
     this.deps.escalation.schedule(alert.id, new Date(alert.createdAt));
     this.deps.fanout.broadcastAlert(actor.organizationId, alert);
+    this.deps.metrics?.alertSent(alert.severity);
     await this.deps.fanout.notifyStaff(actor.organizationId, alert);
     return alertForRole(alert, actor.role);
   }
@@ -140,6 +143,7 @@ export class AlertService {
     if (isNew) {
       // Acknowledged: escalation can no longer win its claim, so this replica's timer can go.
       this.deps.escalation.cancel(alertId);
+      this.deps.metrics?.alertAcknowledged(alert.severity);
       const acknowledgement = alert.acknowledgements.find((a) => a.userId === actor.userId);
       if (acknowledgement) {
         this.deps.fanout.broadcastAcknowledged(actor.organizationId, { alertId, acknowledgement });

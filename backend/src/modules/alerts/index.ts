@@ -63,6 +63,7 @@ export const alertsPlugin: Plugin<void> = {
       students: () => server.plugins.students.service,
       fanout,
       escalation,
+      metrics: server.app.metrics,
     });
     server.expose('service', service);
     server.expose('openAlertsFor', (identity: SocketIdentity) => service.openAlertsFor(identity));
