@@ -17,6 +17,8 @@ export interface AppProcess {
   exited: Promise<number | null>;
   /** The last lines the process wrote. */
   output(): string;
+  /** Where the app's logged unexpected errors were thrown (`type@file:line`), to explain a 500. */
+  unexpectedErrors(): string[];
   /** Sends the signal and waits for the exit; SIGKILL after `killAfterMs`. */
   stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<number | null>;
 }
@@ -32,8 +34,17 @@ export async function startApp(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail = createOutputTail(60);
-  child.stdout!.on('data', (d: Buffer) => tail.push(d));
-  child.stderr!.on('data', (d: Buffer) => tail.push(d));
+  const unexpected: string[] = [];
+  const watch = (d: Buffer) => {
+    tail.push(d);
+    for (const line of d.toString().split('\n')) {
+      if (!line.includes('"unexpected error"')) continue;
+      const err = (JSON.parse(line) as { err?: { type?: string; thrownAt?: string } }).err;
+      unexpected.push(`${err?.type}@${err?.thrownAt}`);
+    }
+  };
+  child.stdout!.on('data', watch);
+  child.stderr!.on('data', watch);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const app: AppProcess = {
@@ -42,6 +53,7 @@ export async function startApp(
     child,
     exited,
     output: tail.text,
+    unexpectedErrors: () => [...unexpected],
     async stop(signal = 'SIGTERM', killAfterMs = 60_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);

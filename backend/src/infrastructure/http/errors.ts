@@ -7,6 +7,7 @@ import Boom from '@hapi/boom';
 import type { Plugin, Request, ResponseToolkit } from '@hapi/hapi';
 import {
   BaseError,
+  ConnectionError,
   DatabaseError,
   ForeignKeyConstraintError,
   UniqueConstraintError,
@@ -22,12 +23,35 @@ const INPUT_SQLSTATES: Record<string, string> = {
   // A date before 4713 BC reaches PostgreSQL as a time zone it cannot read (bad-input drill).
   '22009': 'A date or time is out of range',
   '22001': 'A value is too long',
+  // A NUL character in a list of strings (Sequelize escapes it only in plain strings).
+  '22021': 'A value contains a character that is not allowed',
   '22003': 'A number is out of range',
   '23514': 'A value is not allowed',
   '23502': 'A required value is missing',
 };
 
+/**
+ * SQLSTATEs meaning "the database cannot serve right now" (connection lost, shutting down or
+ * starting, out of connections): the request was fine and may succeed in a moment.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$)/;
+const DATABASE_RETRY_AFTER_SECONDS = '5';
+
+function isDatabaseUnavailable(error: BaseError): boolean {
+  if (error instanceof ConnectionError) return true;
+  if (!(error instanceof DatabaseError)) return false;
+  const original = error.original as { code?: string; message?: string } | undefined;
+  if (original?.code) return UNAVAILABLE_SQLSTATE.test(original.code);
+  // pg reports a connection that died mid-query without a SQLSTATE.
+  return /Connection terminated|ECONNRESET|ECONNREFUSED/.test(original?.message ?? '');
+}
+
 function fromSequelize(error: BaseError): Boom.Boom | undefined {
+  if (isDatabaseUnavailable(error)) {
+    const boom = Boom.serverUnavailable('The database is unavailable; try again in a few seconds');
+    boom.output.headers['Retry-After'] = DATABASE_RETRY_AFTER_SECONDS;
+    return boom;
+  }
   if (error instanceof UniqueConstraintError) {
     const fields = Object.keys(error.fields ?? {}).filter((f) => f !== 'organization_id');
     return Boom.conflict(
@@ -74,6 +98,8 @@ function mapError(request: Request, h: ResponseToolkit) {
   if (response instanceof AppError) return fromAppError(response);
   if (response instanceof BaseError) {
     const mapped = fromSequelize(response);
+    if (mapped?.output.statusCode === 503)
+      request.logger.warn({ err: { type: response.name } }, 'database unavailable');
     if (mapped) return mapped;
   }
   if (response.output.statusCode >= 500) {
