@@ -128,6 +128,22 @@ describe('replay on connect', () => {
     expect(idsOf(freshReplay)).toEqual([pending.id]);
   });
 
+  it('replays the newest open alerts, oldest first, when more are open than it sends', async () => {
+    const org = await createOrganization(t.server);
+    const raised: EmergencyAlertPayload[] = [];
+    for (let i = 0; i < 101; i += 1) raised.push(await raise(org.admin, `Room ${i}`));
+
+    // A socket that moved replicas has missed the newest alerts, not the oldest.
+    const replay = await t.server.plugins.alerts.openAlertsFor({
+      userId: org.nurse.id,
+      organizationId: org.id,
+      sessionId: 'replay-test',
+      role: 'NURSE',
+      name: 'Nurse',
+    });
+    expect(idsOf(replay)).toEqual(idsOf(raised.slice(1)));
+  });
+
   it('delivers an alert raised during a full disconnect exactly once to a new socket', async () => {
     const org = await createOrganization(t.server);
     const before = await connect(org.nurse);

@@ -8,7 +8,10 @@ import type { AlertAcknowledgement, EmergencyAlertPayload } from '../../infrastr
 export type AlertFilter =
   | { kind: 'id'; id: string }
   | { kind: 'status'; status: 'OPEN' | 'RESOLVED' | 'ALL'; limit: number }
-  /** Replay: open alerts this user has not acknowledged yet, oldest first. */
+  /**
+   * Replay: open alerts this user has not acknowledged yet, oldest first. Beyond `limit`, the
+   * newest win: a socket reconnecting after a replica restart has missed the latest alerts.
+   */
   | { kind: 'unacknowledgedBy'; userId: string; limit: number };
 
 interface AlertRow {
@@ -61,7 +64,7 @@ function clauseFor(filter: AlertFilter): { sql: string; replacements: Record<str
         sql: `AND a.status = 'OPEN'
               AND NOT EXISTS (SELECT 1 FROM alert_acknowledgements k
                                WHERE k.alert_id = a.id AND k.user_id = :userId)
-              ORDER BY a.created_at ASC, a.id LIMIT :limit`,
+              ORDER BY a.created_at DESC, a.id DESC LIMIT :limit`,
         replacements: { userId: filter.userId, limit: filter.limit },
       };
   }
@@ -102,5 +105,7 @@ export async function selectAlerts(
     type: QueryTypes.SELECT,
     transaction,
   });
-  return rows.map(toPayload);
+  const alerts = rows.map(toPayload);
+  // Selected newest first to keep the newest; replayed in the order they were raised.
+  return filter.kind === 'unacknowledgedBy' ? alerts.reverse() : alerts;
 }
