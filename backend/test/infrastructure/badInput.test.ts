@@ -5,7 +5,8 @@
  */
 import type { RequestRoute } from '@hapi/hapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganization, type TestOrganization } from '../helpers/fixtures.js';
+import { createOrganization, createStudent, type TestOrganization } from '../helpers/fixtures.js';
+import { allergyPayload } from '../helpers/healthRecords.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 let t: TestServer;
@@ -140,6 +141,18 @@ describe('bad input on every route', () => {
     const message = (res.result as { message: string }).message;
     expect(message).toContain('studentNumber');
     expect(message).not.toContain('secret value');
+  });
+
+  // Values joi lets through that PostgreSQL refuses: found by the bad-input drill as 500s.
+  it('answers 400 to a date PostgreSQL cannot hold and to a NUL inside a list of strings', async () => {
+    const farPast = await send('get', '/api/v1/appointments?to=-271821-04-20T00:00:00.000Z');
+    expect4xx(farPast, 'an appointment range ending in 271822 BC');
+
+    const student = await createStudent(t.server, org);
+    const nul = await send('post', `/api/v1/students/${student.id}/allergies`, {
+      payload: allergyPayload({ reactions: ['Hives', 'Swelling\u0000'] }),
+    });
+    expect4xx(nul, 'an allergy reaction holding a NUL');
   });
 
   it('writes nothing when a request is refused', async () => {

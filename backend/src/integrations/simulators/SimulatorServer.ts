@@ -76,6 +76,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class SimulatorServer {
   readonly faults = new FaultInjector();
   readonly requests: RecordedRequest[] = [];
+  /**
+   * Told of each request as it arrives, before its faults are decided: a drill can switch an
+   * outage on at an exact point (after page k) and this very request already meets it.
+   */
+  onRequest: ((request: RecordedRequest) => void) | null = null;
   private readonly server: http.Server;
   private address: string | null = null;
 
@@ -154,6 +159,7 @@ export class SimulatorServer {
       idempotencyKey: typeof key === 'string' ? key : undefined,
     };
     this.requests.push(record);
+    this.onRequest?.(record);
     const decision = this.faults.decide(at);
     request.body = await readBody(req);
     if (this.faults.settings.latencyMs > 0) await sleep(this.faults.settings.latencyMs);

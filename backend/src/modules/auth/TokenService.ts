@@ -41,7 +41,10 @@ export class TokenService {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
       });
-      if (typeof payload === 'string' || !payload.jti || !payload.sub) return null;
+      // Strings only: a session id sent as ["<id>"] would still find the session (auth-attacks drill).
+      if (typeof payload === 'string' || typeof payload.jti !== 'string' || typeof payload.sub !== 'string')
+        return null;
+      if (!payload.jti || !payload.sub) return null;
       return { sessionId: payload.jti, userId: payload.sub };
     } catch {
       return null;

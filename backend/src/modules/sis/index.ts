@@ -13,6 +13,7 @@ import { RosterWriter } from './RosterWriter.js';
 import { sisRoutes } from './routes.js';
 import { permanentFailure, SisSyncService } from './SisSyncService.js';
 import { SyncRuns } from './SyncRuns.js';
+import { sisSyncRetry } from './syncRetry.js';
 
 export { SisSyncService } from './SisSyncService.js';
 export type { RosterSource, SyncOptions, SyncProgress } from './SisSyncService.js';
@@ -60,6 +61,7 @@ export const sisPlugin: Plugin<void> = {
     server.expose('client', client);
 
     const queues = getQueueManager(server);
+    const retry = sisSyncRetry(config);
     queues.registerProcessor(
       JOB_TYPES.SIS_SYNC,
       createSisSyncProcessor({
@@ -68,9 +70,13 @@ export const sisPlugin: Plugin<void> = {
         organizationIds: () => server.plugins.organizations.service.listOrganizationIds(),
         syncOrganization: (organizationId, options) => service.syncStudents(organizationId, options),
         permanentFailure,
-        enqueue: (jobs) => queues.addJobs(JOB_TYPES.SIS_SYNC, jobs),
+        enqueue: (jobs) =>
+          queues.addJobs(
+            JOB_TYPES.SIS_SYNC,
+            jobs.map((job) => ({ ...job, options: { ...job.options, ...retry } })),
+          ),
       }),
     );
-    server.route(sisRoutes({ service, enqueue: (data) => queues.addJob(JOB_TYPES.SIS_SYNC, data) }));
+    server.route(sisRoutes({ service, enqueue: (data) => queues.addJob(JOB_TYPES.SIS_SYNC, data, retry) }));
   },
 };
