@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { createOutputTail, freePort, signalOnExit } from '../../src/startup/localProcess.js';
+import { createOutputTail, freePort, signalOnExit, stopChild } from '../../src/startup/localProcess.js';
 
 export interface OwnPostgres {
   /** The `postgres` database, for creating the drill's own. */
@@ -95,11 +95,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       const running = child;
       if (!running) return;
       child = undefined;
-      if (running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((resolve) => running.once('exit', resolve));
-        running.kill('SIGINT');
-        await exited;
-      }
+      await stopChild(running, 'SIGINT');
       disarm();
     },
     async destroy() {

@@ -1,6 +1,6 @@
 /**
- * A redis-server of the drill's own on a spare port, never the shared one: the drill stops and
- * restarts it. Persistent as production runs it (AOF, fsync on every write), so what Redis
+ * A redis-server of a drill's (or an outage test's) own on a spare port, never the shared one:
+ * it is stopped and restarted. Persistent by default, as production runs it (AOF, fsync on every write), so what Redis
  * acknowledged before a stop is there after the restart on the same port and data folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { freePort, signalOnExit } from '../../src/startup/localProcess.js';
+import { freePort, signalOnExit, stopChild } from '../../src/startup/localProcess.js';
 
 export interface OwnRedis {
   url: string;
@@ -49,7 +49,12 @@ async function waitUntilAnswering(port: number, up: boolean): Promise<void> {
   throw new Error(`redis on ${port} did not come ${up ? 'up' : 'down'}`);
 }
 
-export async function startOwnRedis(): Promise<OwnRedis> {
+export interface OwnRedisOptions {
+  /** Keep every acknowledged write across a stop/start (AOF, fsync on every write); default true. */
+  persistent?: boolean;
+}
+
+export async function startOwnRedis({ persistent = true }: OwnRedisOptions = {}): Promise<OwnRedis> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'wc-drill-redis-'));
   let child: ChildProcess | undefined;
@@ -62,7 +67,8 @@ export async function startOwnRedis(): Promise<OwnRedis> {
         'redis-server',
         [
           ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
-          ...['--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction'],
+          ...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+          ...['--maxmemory-policy', 'noeviction'],
         ],
         { stdio: 'ignore' },
       );
@@ -73,11 +79,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       const running = child;
       if (!running) return;
       child = undefined;
-      if (running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((resolve) => running.once('exit', resolve));
-        running.kill('SIGTERM');
-        await exited;
-      }
+      await stopChild(running, 'SIGTERM');
       disarm();
       await waitUntilAnswering(port, false);
     },

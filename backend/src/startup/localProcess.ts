@@ -53,6 +53,14 @@ export function waitForChildExit(child: ChildProcess, ms: number): Promise<boole
   });
 }
 
+/** Sends the signal unless the child has exited already, and resolves once it has. */
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
+
 /** For processes we did not spawn ourselves (the postmaster is the library's child). */
 export async function waitForPidExit(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.stop();
-  await redis?.stop();
+  await redis?.destroy();
 });
 
 function client(): Redis {

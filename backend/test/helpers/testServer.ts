@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config/env.js';
 import { deleteKeysMatching } from '../../src/config/redis.js';
+import { NO_SCHEDULES } from '../../drills/support/drillEnvironment.js';
 import { createServer, type CreateServerOptions } from '../../src/server.js';
 import { databaseUrl, dropDatabase, TEST_REDIS_URL, uniqueName, withAdminClient } from './services.js';
 
@@ -18,18 +19,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/**
- * A sweep ticking mid-test would write notifications nobody asked for; tests that exercise
- * schedules turn theirs on.
- */
-export const NO_SCHEDULES = {
-  MEDICATION_REMINDER_CRON: 'off',
-  IMMUNIZATION_ALERT_CRON: 'off',
-  INVENTORY_MAINTENANCE_CRON: 'off',
-  APPOINTMENT_REMINDER_SWEEP_CRON: 'off',
-  SIS_SYNC_CRON: 'off',
-  DATA_EXPORT_CRON: 'off',
-} as const;
+// A sweep ticking mid-test would write notifications nobody asked for; tests that exercise
+// schedules turn theirs on. One list with the drills, which count only the jobs they add.
+export { NO_SCHEDULES };
 
 export async function createTestDatabase(): Promise<string> {
   const name = uniqueName('wc_test');

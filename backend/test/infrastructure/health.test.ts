@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.stop();
-  await redis?.stop();
+  await redis?.destroy();
 });
 
 const get = (url: string) => t.server.inject({ url });

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.stop();
-  await redis?.stop();
+  await redis?.destroy();
 });
 
 it('rejects addJob at once while Redis is down and accepts jobs again once it returns', async () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await own?.stop();
-  await redis?.stop();
+  await redis?.destroy();
   await db?.end();
   if (databaseName) await dropDatabase(databaseName);
 });

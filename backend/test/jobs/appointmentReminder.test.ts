@@ -313,7 +313,7 @@ describe('while Redis refuses the job', () => {
   });
   afterAll(async () => {
     await down?.stop();
-    await redis?.stop();
+    await redis?.destroy();
   });
 
   it('still books the appointment (201) with its reminder due, for the catch-up sweep', async () => {
