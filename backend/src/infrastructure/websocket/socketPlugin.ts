@@ -15,7 +15,11 @@ import { authenticateSockets } from './socketAuth.js';
 import { websocketHealthCheck } from './socketHealth.js';
 import type { IoServer } from './types.js';
 
-/** A missed broadcast is recovered within this window; after it, open alerts are replayed. */
+/**
+ * A connection that drops (network) is recovered within this window, missed broadcasts
+ * included; after it, or when a replica shuts down and disconnects its sockets on purpose (no
+ * session is kept then), the socket gets the open alerts replayed on connect instead.
+ */
 const MAX_DISCONNECTION_MS = 2 * 60_000;
 /** Clients wait this long (plus jitter on their side) before reconnecting to another replica. */
 const RECONNECT_IN_MS = 1_000;
