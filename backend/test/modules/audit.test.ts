@@ -76,6 +76,26 @@ describe('audit log', () => {
     expect(nurse.statusCode).toBe(403);
   });
 
+  it('lists newest first by number, not as text (15 before 9), and filters hyphenated actions', async () => {
+    // A fresh chain, so the entries' numbers run from one digit into two.
+    const other = await createOrganization(t.server);
+    for (let i = 0; i < 12; i += 1) {
+      await t.server.plugins.audit.service.record({
+        organizationId: other.id,
+        userId: other.admin.id,
+        action: 'test.entry-made',
+        entityType: 'test',
+      });
+    }
+    const res = await t.server.inject({
+      url: '/api/v1/admin/audit-log?action=test.entry-made&pageSize=200',
+      headers: bearer(other.admin),
+    });
+    const seqs = (res.result as { data: Array<{ seq: string }> }).data.map((row) => Number(row.seq));
+    expect(seqs.length).toBe(12);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+  });
+
   it("never shows another organization's entries", async () => {
     const other = await createOrganization(t.server);
     const res = await t.server.inject({

@@ -480,10 +480,37 @@ describe('compliance per school and grade', () => {
     expect(otherOrgSchool.result).toMatchObject({ total: 0, groups: [] });
   });
 
+  it('lists the DUE and OVERDUE students with their incomplete series, for every role', async () => {
+    const res = await get(org.viewer, `/api/v1/immunizations/compliance/non-compliant?asOf=${AS_OF}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.result as {
+      asOf: string;
+      data: Array<{ grade: string; schoolId: string; status: string; series: Array<{ status: string }> }>;
+    };
+    expect(body.asOf).toBe(AS_OF);
+    // Two DUE and one OVERDUE, as counted above; by school, then grade.
+    expect(body.data.map((s) => [s.schoolId, s.grade, s.status])).toEqual([
+      [org.schoolId, 'K', 'DUE'],
+      [org.schoolId, '4', 'OVERDUE'],
+      [secondSchoolId, '7', 'DUE'],
+    ]);
+    for (const student of body.data) {
+      expect(student.series.length).toBeGreaterThan(0);
+      expect(student.series.every((s) => s.status === 'DUE' || s.status === 'OVERDUE')).toBe(true);
+    }
+    const bySchool = await get(
+      org.nurse,
+      `/api/v1/immunizations/compliance/non-compliant?asOf=${AS_OF}&schoolId=${secondSchoolId}`,
+    );
+    expect((bySchool.result as { data: unknown[] }).data).toHaveLength(1);
+  });
+
   it('refuses junk filters with 400', async () => {
     for (const query of ['grade=13', 'schoolId=nope', 'asOf=soon', 'page=1']) {
       const res = await get(org.nurse, `/api/v1/immunizations/compliance?${query}`);
       expect(res.statusCode, query).toBe(400);
+      const students = await get(org.nurse, `/api/v1/immunizations/compliance/non-compliant?${query}`);
+      expect(students.statusCode, query).toBe(400);
     }
   });
 });

@@ -122,9 +122,10 @@ export class AuditService {
       replacements[name] = value;
     }
     const where = conditions.join(' AND ');
+    // audit_log.seq, the number: a bare `seq` would sort by the text alias (9 after 10).
     const [rows, counted] = await Promise.all([
       this.sequelize.query<AuditRecord>(
-        `SELECT ${SELECT_COLUMNS} FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT :limit OFFSET :offset`,
+        `SELECT ${SELECT_COLUMNS} FROM audit_log WHERE ${where} ORDER BY audit_log.seq DESC LIMIT :limit OFFSET :offset`,
         {
           replacements: {
             ...replacements,

@@ -7,7 +7,7 @@ export const auditListQuery = Joi.object({
   studentId: Joi.string().guid(),
   action: Joi.string()
     .max(100)
-    .pattern(/^[a-z_.]+$/),
+    .pattern(/^[a-z_.-]+$/),
   page: Joi.number().integer().min(1).max(100_000).default(1),
   pageSize: Joi.number().integer().min(1).max(200).default(50),
 });

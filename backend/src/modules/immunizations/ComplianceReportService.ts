@@ -82,6 +82,24 @@ export class ComplianceReportService {
   }
 
   /**
+   * The DUE and OVERDUE students with their incomplete series, for the SPA's list (the same
+   * rows the compliance PDF prints). Audited like the report: who asked, filters and count.
+   */
+  async nonCompliantStudents(
+    actor: Actor,
+    query: ComplianceQuery,
+  ): Promise<{ asOf: string; data: NonCompliantStudent[] }> {
+    const { report, nonCompliant } = await this.detailedReport(actor.organizationId, query);
+    await this.audit().recordFor(
+      actor,
+      'immunization.compliance.students',
+      { type: 'immunization-compliance' },
+      { studentCount: nonCompliant.length, schoolId: query.schoolId ?? null, grade: query.grade ?? null },
+    );
+    return { asOf: report.asOf, data: nonCompliant };
+  }
+
+  /**
    * The report and the students behind its DUE and OVERDUE counts (by school, grade and name)
    * with their incomplete series, from one evaluation. No actor and no audit: the caller (the
    * PDF report) audits what it hands out.

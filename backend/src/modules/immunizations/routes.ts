@@ -98,6 +98,13 @@ function organizationRoutes({ reports, ruleSets }: ImmunizationServices): Server
     },
     {
       method: 'GET',
+      path: '/api/v1/immunizations/compliance/non-compliant',
+      options: { auth: requirePermission('immunizations:read'), validate: { query: complianceQuery } },
+      handler: (request) =>
+        reports.nonCompliantStudents(actorFrom(request), request.query as ComplianceQuery),
+    },
+    {
+      method: 'GET',
       path: '/api/v1/immunizations/vaccine-codes',
       options: { auth: requirePermission('immunizations:read') },
       handler: () => VACCINE_CODES,
