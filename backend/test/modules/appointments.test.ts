@@ -147,6 +147,138 @@ describe('appointments', () => {
   });
 });
 
+/** The SQL of every query that reads the students table while `run` runs. */
+async function studentQueriesDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const hook = 'count-student-reads';
+  s.server.app.sequelize.addHook('afterQuery', hook, (_options, query) => {
+    // The query ran: its SQL is on it (the typings leave the field out).
+    const { sql } = query as unknown as { sql?: string };
+    if (sql && /\bstudents\b/.test(sql)) seen.push(sql);
+  });
+  try {
+    await run();
+  } finally {
+    s.server.app.sequelize.removeHook('afterQuery', hook);
+  }
+  return seen;
+}
+
+interface NamedAppointment {
+  id: string;
+  studentId: string;
+  studentName: string;
+  student: { id: string; firstName: string; lastName: string; schoolId: string | null };
+}
+
+describe('appointments: who they are for', () => {
+  it('names the student (and their school) on create, list, read and update, to a viewer too', async () => {
+    const student = await createStudent(s.server, s.orgA, { firstName: 'Amara', lastName: 'Okafor' });
+    const expected = {
+      studentId: student.id,
+      studentName: 'Amara Okafor',
+      student: { id: student.id, firstName: 'Amara', lastName: 'Okafor', schoolId: s.orgA.schoolId },
+    };
+    const created = await book(s.orgA.nurse, {
+      studentId: student.id,
+      startsAt: at(freshDay(), 0),
+      type: 'COUNSELING',
+      notes: 'Private.',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.result).toMatchObject(expected);
+    const { id } = created.result as NamedAppointment;
+
+    for (const user of [s.orgA.nurse, s.orgA.viewer]) {
+      const list = await s.server.inject({
+        url: `/api/v1/appointments?studentId=${student.id}`,
+        headers: bearer(user),
+      });
+      expect(list.statusCode).toBe(200);
+      const rows = (list.result as { data: NamedAppointment[] }).data;
+      expect(rows).toEqual([expect.objectContaining(expected)]);
+      const read = await s.server.inject({ url: `/api/v1/appointments/${id}`, headers: bearer(user) });
+      expect(read.statusCode).toBe(200);
+      expect(read.result).toMatchObject({ ...expected, id });
+      // The name is not detail: a viewer still does not get the notes.
+      if (user === s.orgA.viewer) expect(read.result).not.toHaveProperty('notes');
+    }
+
+    const patch = await s.server.inject({
+      method: 'PATCH',
+      url: `/api/v1/appointments/${id}`,
+      headers: bearer(s.orgA.nurse),
+      payload: { status: 'COMPLETED' },
+    });
+    expect(patch.statusCode).toBe(200);
+    expect(patch.result).toMatchObject({ ...expected, status: 'COMPLETED' });
+  });
+
+  it('reads the names of a whole page with one join, not one query per row', async () => {
+    const nurse = await createUser(s.server, s.orgA.id, 'NURSE');
+    const day = freshDay();
+    for (const minutes of [0, 30, 60]) {
+      const student = await createStudent(s.server, s.orgA);
+      expect(
+        (await book(nurse, { studentId: student.id, startsAt: at(day, minutes), type: 'OTHER' })).statusCode,
+      ).toBe(201);
+    }
+    const list = (pageSize: number) =>
+      s.server.inject({
+        url: `/api/v1/appointments?nurseId=${nurse.id}&pageSize=${pageSize}`,
+        headers: bearer(s.orgA.nurse),
+      });
+    const one = await studentQueriesDuring(() => list(1));
+    const three = await studentQueriesDuring(async () => {
+      const res = await list(3);
+      const rows = (res.result as { data: NamedAppointment[] }).data;
+      expect(rows).toHaveLength(3);
+      expect(rows.every((a) => /^Jordan Tester/.test(a.studentName))).toBe(true);
+    });
+    // The page and its count, whatever the page's length.
+    expect(one).toHaveLength(2);
+    expect(three).toHaveLength(2);
+    expect(three.every((sql) => /JOIN students/.test(sql))).toBe(true);
+  });
+
+  it("filters by the student's school; another organization's school matches nothing", async () => {
+    const annex = await s.server.plugins.organizations.service.createSchool(s.orgA.id, { name: 'Annex' });
+    const here = await createStudent(s.server, s.orgA, { schoolId: annex.id });
+    const main = await createStudent(s.server, s.orgA);
+    const day = freshDay();
+    await book(s.orgA.nurse, { studentId: here.id, startsAt: at(day, 0), type: 'SCREENING' });
+    await book(s.orgA.nurse, { studentId: main.id, startsAt: at(day, 30), type: 'SCREENING' });
+    const theirs = await createStudent(s.server, s.orgB);
+    expect(
+      (await book(s.orgB.nurse, { studentId: theirs.id, startsAt: at(day, 0), type: 'SCREENING' }))
+        .statusCode,
+    ).toBe(201);
+
+    const list = async (org: typeof s.orgA, query: string) => {
+      const res = await s.server.inject({ url: `/api/v1/appointments?${query}`, headers: bearer(org.nurse) });
+      expect(res.statusCode).toBe(200);
+      return res.result as { data: NamedAppointment[]; total: number };
+    };
+    const annexOnly = await list(s.orgA, `schoolId=${annex.id}`);
+    expect(annexOnly.total).toBe(1);
+    expect(annexOnly.data.map((a) => a.studentId)).toEqual([here.id]);
+    expect(annexOnly.data[0]!.student.schoolId).toBe(annex.id);
+    expect((await list(s.orgA, `schoolId=${s.orgA.schoolId}&studentId=${here.id}`)).total).toBe(0);
+    expect((await list(s.orgA, `schoolId=${s.orgA.schoolId}&studentId=${main.id}`)).total).toBe(1);
+
+    // orgB's school has a visit, and orgA sees none of it.
+    expect((await list(s.orgB, `schoolId=${s.orgB.schoolId}`)).total).toBeGreaterThan(0);
+    expect(await list(s.orgA, `schoolId=${s.orgB.schoolId}`)).toMatchObject({ data: [], total: 0 });
+
+    const bad = await s.server.inject({
+      url: '/api/v1/appointments?schoolId=main',
+      headers: bearer(s.orgA.nurse),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.result as { message: string }).message).toContain('schoolId');
+  });
+});
+
 describe('appointments: reschedule', () => {
   it('moves a scheduled visit and its reminder time, refusing bad fields with 400', async () => {
     const student = await createStudent(s.server, s.orgA);

@@ -4,12 +4,13 @@
  * nurseAvailability). Each scheduled slot more than a day away has a reminder job 24 h
  * before it, kept in step after every commit: booked, moved, or removed with the slot.
  */
-import { Op, type Sequelize, type WhereOptions } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import { can } from '../../infrastructure/http/authorization.js';
 import type { AuditService } from '../audit/index.js';
 import type { StudentService } from '../students/index.js';
+import { type AppointmentStudent, selectAppointment, selectAppointmentPage } from './appointmentQueries.js';
 import type {
   AppointmentAttributes,
   AppointmentInstance,
@@ -19,7 +20,14 @@ import type {
 import { assertNurseFree } from './nurseAvailability.js';
 import type { ReminderSchedule } from './ReminderScheduler.js';
 
-export type AppointmentView = Omit<AppointmentAttributes, 'notes'> & { notes?: string | null };
+export type { AppointmentStudent } from './appointmentQueries.js';
+
+export type AppointmentView = Omit<AppointmentAttributes, 'notes'> & {
+  notes?: string | null;
+  /** "First Last": who the visit is for; `student` has the parts and the school. */
+  studentName: string;
+  student: AppointmentStudent;
+};
 
 export type CreateAppointmentInput = Pick<AppointmentAttributes, 'studentId' | 'type'> & {
   nurseId?: string;
@@ -42,6 +50,8 @@ export interface AppointmentQuery {
   to?: Date;
   nurseId?: string;
   studentId?: string;
+  /** The student's school; one of another organization matches nothing. */
+  schoolId?: string;
   status?: AppointmentStatus;
   page: number;
   pageSize: number;
@@ -57,11 +67,14 @@ const ENTITY = 'appointment';
 const DEFAULT_DURATION_MINUTES = 15;
 const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
 
-function toView(a: AppointmentInstance): AppointmentView {
+function toView(a: AppointmentAttributes, s: AppointmentStudent): AppointmentView {
+  const student = { id: s.id, firstName: s.firstName, lastName: s.lastName, schoolId: s.schoolId };
   return {
     id: a.id,
     organizationId: a.organizationId,
     studentId: a.studentId,
+    studentName: `${student.firstName} ${student.lastName}`,
+    student,
     nurseId: a.nurseId,
     createdBy: a.createdBy,
     startsAt: a.startsAt,
@@ -115,20 +128,10 @@ export class AppointmentService {
     actor: Actor,
     query: AppointmentQuery,
   ): Promise<{ data: AppointmentView[]; page: number; pageSize: number; total: number }> {
-    const where: WhereOptions[] = [{ organizationId: actor.organizationId }];
-    if (query.nurseId) where.push({ nurseId: query.nurseId });
-    if (query.studentId) where.push({ studentId: query.studentId });
-    if (query.status) where.push({ status: query.status });
-    if (query.from) where.push({ startsAt: { [Op.gte]: query.from } });
-    if (query.to) where.push({ startsAt: { [Op.lte]: query.to } });
-    const { rows, count } = await this.Appointment.findAndCountAll({
-      where: { [Op.and]: where },
-      order: [
-        ['startsAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+    const { page, pageSize, ...filter } = query;
+    const { rows, count } = await selectAppointmentPage(this.sequelize, actor.organizationId, filter, {
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
     });
     await this.audit().recordFor(
       actor,
@@ -137,17 +140,15 @@ export class AppointmentService {
       { resultCount: rows.length, appointmentIds: rows.map((r) => r.id) },
     );
     return {
-      data: rows.map((r) => this.viewFor(actor, toView(r))),
-      page: query.page,
-      pageSize: query.pageSize,
+      data: rows.map((r) => this.viewFor(actor, toView(r, r.student))),
+      page,
+      pageSize,
       total: count,
     };
   }
 
   async get(actor: Actor, id: string): Promise<AppointmentView> {
-    const appointment = await this.Appointment.findOne({
-      where: { id, organizationId: actor.organizationId },
-    });
+    const appointment = await selectAppointment(this.sequelize, actor.organizationId, id);
     if (!appointment) throw AppError.notFound('Appointment');
     await this.audit().recordFor(
       actor,
@@ -155,7 +156,7 @@ export class AppointmentService {
       { type: ENTITY, id },
       { studentId: appointment.studentId },
     );
-    return this.viewFor(actor, toView(appointment));
+    return this.viewFor(actor, toView(appointment, appointment.student));
   }
 
   async create(actor: Actor, input: CreateAppointmentInput): Promise<AppointmentView> {
@@ -164,7 +165,7 @@ export class AppointmentService {
     const startsAt = new Date(input.startsAt);
     const durationMinutes = input.durationMinutes ?? DEFAULT_DURATION_MINUTES;
     const view = await this.sequelize.transaction(async (transaction) => {
-      await this.students().assertExists(actor.organizationId, input.studentId, transaction);
+      const student = await this.students().assertExists(actor.organizationId, input.studentId, transaction);
       await assertNurseFree(
         this.sequelize,
         { organizationId: actor.organizationId, nurseId, startsAt, durationMinutes },
@@ -192,7 +193,7 @@ export class AppointmentService {
         { studentId: input.studentId, nurseId },
         transaction,
       );
-      return toView(appointment);
+      return toView(appointment, student);
     });
     await this.students().invalidate(actor.organizationId, view.studentId);
     if (view.reminderDueAt) await this.reminders.schedule(view);
@@ -243,7 +244,12 @@ export class AppointmentService {
         transaction,
       );
       const reminder = changes.status ? 'cancel' : startMoved ? 'schedule' : null;
-      return { view: toView(appointment), reminder };
+      const student = await this.students().assertExists(
+        actor.organizationId,
+        appointment.studentId,
+        transaction,
+      );
+      return { view: toView(appointment, student), reminder };
     });
     await this.students().invalidate(actor.organizationId, view.studentId);
     if (reminder === 'cancel') await this.reminders.cancel(view.id);

@@ -10,7 +10,7 @@ import { ReminderScheduler } from './ReminderScheduler.js';
 import { appointmentRoutes } from './routes.js';
 
 export { AppointmentService } from './AppointmentService.js';
-export type { AppointmentView, CreateAppointmentInput } from './AppointmentService.js';
+export type { AppointmentStudent, AppointmentView, CreateAppointmentInput } from './AppointmentService.js';
 export { AppointmentReminderService, appointmentReminderKey } from './AppointmentReminderService.js';
 export { reminderJobId } from './ReminderScheduler.js';
 export {

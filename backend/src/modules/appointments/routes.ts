@@ -17,6 +17,11 @@ import {
 export function appointmentRoutes(service: AppointmentService): ServerRoute[] {
   return [
     {
+      // Oldest first, filtered by from/to (startsAt), nurseId, studentId, schoolId (the
+      // student's school; another organization's matches nothing), status. Every appointment
+      // this module answers (list, read, create, update) carries studentId, studentName
+      // ("First Last") and student { id, firstName, lastName, schoolId }; notes are left out
+      // for a role without health-records:read-detail (VIEWER).
       method: 'GET',
       path: '/api/v1/appointments',
       options: { auth: requirePermission('appointments:read'), validate: { query: listAppointmentsQuery } },

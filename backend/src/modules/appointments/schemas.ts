@@ -33,6 +33,8 @@ export const listAppointmentsQuery = Joi.object({
   to: Joi.date().iso(),
   nurseId: Joi.string().guid(),
   studentId: Joi.string().guid(),
+  // The student's school; a school of another organization matches nothing (an empty page).
+  schoolId: Joi.string().guid(),
   status: Joi.string().valid(...APPOINTMENT_STATUSES),
   page: Joi.number().integer().min(1).max(100_000).default(1),
   pageSize: Joi.number().integer().min(1).max(100).default(25),

@@ -3,14 +3,14 @@
  * query is scoped to the actor's organization; every read and write is audited (writes in
  * their transaction) and a write refreshes the student's cached profile after commit.
  */
-import { Op, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import type { AuditService } from '../audit/index.js';
 import type { StudentService } from '../students/index.js';
+import { type IncidentStudent, selectIncident, selectIncidentPage } from './incidentQueries.js';
 import type {
   IncidentAttributes,
-  IncidentInstance,
   IncidentModel,
   IncidentSeverity,
   IncidentType,
@@ -24,10 +24,15 @@ export interface ParentNotification {
   method?: NotificationMethod | null;
 }
 
+export type { IncidentStudent } from './incidentQueries.js';
+
 export interface IncidentView {
   id: string;
   organizationId: string;
   studentId: string;
+  /** "First Last": who the incident is about; `student` has the parts and the school. */
+  studentName: string;
+  student: IncidentStudent;
   reportedBy: string;
   type: IncidentType;
   severity: IncidentSeverity;
@@ -77,6 +82,8 @@ export type UpdateIncidentInput = Partial<
 
 export interface IncidentQuery {
   studentId?: string;
+  /** The student's school; one of another organization matches nothing. */
+  schoolId?: string;
   from?: Date;
   to?: Date;
   type?: IncidentType;
@@ -88,11 +95,14 @@ export interface IncidentQuery {
 const ENTITY = 'incident';
 const PROFILE_LIMIT = 20;
 
-function toView(i: IncidentInstance): IncidentView {
+function toView(i: IncidentAttributes, s: IncidentStudent): IncidentView {
+  const student = { id: s.id, firstName: s.firstName, lastName: s.lastName, schoolId: s.schoolId };
   return {
     id: i.id,
     organizationId: i.organizationId,
     studentId: i.studentId,
+    studentName: `${student.firstName} ${student.lastName}`,
+    student,
     reportedBy: i.reportedBy,
     type: i.type,
     severity: i.severity,
@@ -156,20 +166,10 @@ export class IncidentService {
     actor: Actor,
     query: IncidentQuery,
   ): Promise<{ data: IncidentView[]; page: number; pageSize: number; total: number }> {
-    const where: WhereOptions[] = [{ organizationId: actor.organizationId }];
-    if (query.studentId) where.push({ studentId: query.studentId });
-    if (query.type) where.push({ type: query.type });
-    if (query.severity) where.push({ severity: query.severity });
-    if (query.from) where.push({ occurredAt: { [Op.gte]: query.from } });
-    if (query.to) where.push({ occurredAt: { [Op.lte]: query.to } });
-    const { rows, count } = await this.Incident.findAndCountAll({
-      where: { [Op.and]: where },
-      order: [
-        ['occurredAt', 'DESC'],
-        ['id', 'ASC'],
-      ],
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+    const { page, pageSize, ...filter } = query;
+    const { rows, count } = await selectIncidentPage(this.sequelize, actor.organizationId, filter, {
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
     });
     await this.audit().recordFor(
       actor,
@@ -177,11 +177,11 @@ export class IncidentService {
       { type: ENTITY },
       { resultCount: rows.length, incidentIds: rows.map((r) => r.id) },
     );
-    return { data: rows.map(toView), page: query.page, pageSize: query.pageSize, total: count };
+    return { data: rows.map((r) => toView(r, r.student)), page, pageSize, total: count };
   }
 
   async get(actor: Actor, id: string): Promise<IncidentView> {
-    const incident = await this.Incident.findOne({ where: { id, organizationId: actor.organizationId } });
+    const incident = await selectIncident(this.sequelize, actor.organizationId, id);
     if (!incident) throw AppError.notFound('Incident');
     await this.audit().recordFor(
       actor,
@@ -189,21 +189,21 @@ export class IncidentService {
       { type: ENTITY, id },
       { studentId: incident.studentId },
     );
-    return toView(incident);
+    return toView(incident, incident.student);
   }
 
   /** One incident for a report: no actor and no audit here, the caller audits what it hands out. */
   async viewFor(organizationId: string, id: string): Promise<IncidentView> {
-    const incident = await this.Incident.findOne({ where: { id, organizationId } });
+    const incident = await selectIncident(this.sequelize, organizationId, id);
     if (!incident) throw AppError.notFound('Incident');
-    return toView(incident);
+    return toView(incident, incident.student);
   }
 
   async create(actor: Actor, input: CreateIncidentInput): Promise<IncidentView> {
     const occurredAt = new Date(input.occurredAt);
     assertNotifiedAfterIncident(occurredAt, input.parentNotified);
     const view = await this.sequelize.transaction(async (transaction) => {
-      await this.students().assertExists(actor.organizationId, input.studentId, transaction);
+      const student = await this.students().assertExists(actor.organizationId, input.studentId, transaction);
       const incident = await this.Incident.create(
         {
           organizationId: actor.organizationId,
@@ -229,7 +229,7 @@ export class IncidentService {
         { studentId: input.studentId },
         transaction,
       );
-      return toView(incident);
+      return toView(incident, student);
     });
     await this.students().invalidate(actor.organizationId, view.studentId);
     return view;
@@ -251,7 +251,12 @@ export class IncidentService {
         { studentId: incident.studentId, fields: Object.keys(input) },
         transaction,
       );
-      return toView(incident);
+      const student = await this.students().assertExists(
+        actor.organizationId,
+        incident.studentId,
+        transaction,
+      );
+      return toView(incident, student);
     });
     await this.students().invalidate(actor.organizationId, view.studentId);
     return view;

@@ -5,7 +5,12 @@ import { defineIncidentModel } from './models.js';
 import { incidentRoutes } from './routes.js';
 
 export { IncidentService } from './IncidentService.js';
-export type { CreateIncidentInput, IncidentSummary, IncidentView } from './IncidentService.js';
+export type {
+  CreateIncidentInput,
+  IncidentStudent,
+  IncidentSummary,
+  IncidentView,
+} from './IncidentService.js';
 export { INCIDENT_SEVERITIES, INCIDENT_TYPES, type IncidentSeverity, type IncidentType } from './models.js';
 
 declare module '@hapi/hapi' {

@@ -17,6 +17,10 @@ import {
 export function incidentRoutes(service: IncidentService): ServerRoute[] {
   return [
     {
+      // Newest first, filtered by studentId, schoolId (the student's school; another
+      // organization's matches nothing), type, severity, from/to (occurredAt). Every incident
+      // this module answers (list, read, create, update) carries studentId, studentName
+      // ("First Last") and student { id, firstName, lastName, schoolId }.
       method: 'GET',
       path: '/api/v1/incidents',
       options: { auth: requirePermission('incidents:read'), validate: { query: listIncidentsQuery } },

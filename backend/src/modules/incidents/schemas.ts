@@ -47,6 +47,8 @@ export const updateIncidentPayload = Joi.object({
 
 export const listIncidentsQuery = Joi.object({
   studentId: Joi.string().guid(),
+  // The student's school; a school of another organization matches nothing (an empty page).
+  schoolId: Joi.string().guid(),
   from: Joi.date().iso(),
   to: Joi.date().iso(),
   type: Joi.string().valid(...INCIDENT_TYPES),
