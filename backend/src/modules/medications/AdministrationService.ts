@@ -2,8 +2,12 @@
  * The medication administration record (MAR): append-only entries per prescription. A GIVEN
  * dose passes the five rights with the prescription row locked, so two nurses recording the
  * same dose at once cannot both pass the "already given" and stock checks.
+ *
+ * A scheduled prescription's entry is filed under one scheduled dose (its slot): the one the
+ * caller names (`scheduledFor`, checked against the schedule, and refused if a standing entry
+ * already answers it), or else the scheduled time nearest to `administeredAt`.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import { can } from '../../infrastructure/http/authorization.js';
@@ -11,10 +15,11 @@ import type { AuditService } from '../audit/index.js';
 import type { StudentService } from '../students/index.js';
 import type { UserService } from '../users/index.js';
 import { MAX_FUTURE_SKEW_MS, type AdministrationStatus, type MedicationRoute } from './constants.js';
-import type { DoseClock } from './DoseClock.js';
+import type { DoseClock, MedicationSettings, NearestSlot } from './DoseClock.js';
 import type { FiveRightsCheck } from './fiveRights.js';
 import type { FormularyService } from './FormularyService.js';
 import type { AdministrationInstance, MedicationModels, PrescriptionInstance } from './models.js';
+import { STANDING } from './prescriptionQueries.js';
 import { toAdministrationView, withoutAdministrationDetail, type AdministrationView } from './views.js';
 
 export interface RecordAdministrationInput {
@@ -22,6 +27,8 @@ export interface RecordAdministrationInput {
   dose?: string;
   route?: MedicationRoute;
   administeredAt: Date;
+  /** The scheduled dose this entry answers; without it, the slot nearest to administeredAt. */
+  scheduledFor?: Date;
   reason?: string;
   witnessUserId?: string;
   notes?: string;
@@ -61,9 +68,7 @@ export class AdministrationService {
       const prescription = await this.lockPrescription(actor, studentId, prescriptionId, transaction);
       const corrected = await this.correctedEntry(actor, prescriptionId, input, transaction);
       const settings = await clock.settingsFor(actor.organizationId, transaction);
-      const slot = prescription.prn
-        ? null
-        : await clock.nearestSlot(prescription.id, input.administeredAt, settings.timeZone, transaction);
+      const slot = await this.slotFor(prescription, input, settings, corrected, transaction);
       const given = input.status === 'GIVEN';
       if (given) {
         const medication = await this.deps.formulary.get(
@@ -163,6 +168,78 @@ export class AdministrationService {
       correctedBy: correctedBy.get(r.id) ?? null,
     }));
     return can(actor.role, 'health-records:read-detail') ? items : items.map(withoutAdministrationDetail);
+  }
+
+  /** The scheduled dose the entry is filed under: none for PRN, else named or nearest. */
+  private async slotFor(
+    prescription: PrescriptionInstance,
+    input: RecordAdministrationInput,
+    settings: MedicationSettings,
+    corrected: AdministrationInstance | null,
+    transaction: Transaction,
+  ): Promise<NearestSlot | null> {
+    const { clock } = this.deps;
+    if (prescription.prn) {
+      if (input.scheduledFor) {
+        throw AppError.badRequest(
+          'scheduledFor: this prescription is as needed (PRN) and has no scheduled doses',
+        );
+      }
+      return null;
+    }
+    if (!input.scheduledFor) {
+      return clock.nearestSlot(prescription.id, input.administeredAt, settings.timeZone, transaction);
+    }
+    const scheduledFor = input.scheduledFor;
+    const check = await clock.scheduledSlot(prescription.id, scheduledFor, settings.timeZone, transaction);
+    if (!check?.matchesTime) {
+      throw AppError.badRequest(
+        `scheduledFor is not a scheduled time of this prescription (${prescription.scheduleTimes.join(', ')}, ${settings.timeZone})`,
+      );
+    }
+    if (!check.inCourse) {
+      throw AppError.badRequest(
+        'scheduledFor falls outside this prescription (before its start, after its end or discontinuation)',
+      );
+    }
+    if (check.laterDay) {
+      throw AppError.badRequest("scheduledFor is a later day's dose: record it on its day");
+    }
+    const recorded = await this.standingEntryFor(prescription, scheduledFor, corrected, transaction);
+    if (recorded) {
+      throw AppError.conflict(
+        `This scheduled dose is already recorded (${recorded.status}): correct that entry instead (correctsAdministrationId)`,
+      );
+    }
+    const minutesOff = Math.abs(input.administeredAt.getTime() - scheduledFor.getTime()) / 60_000;
+    return { scheduledFor, minutesOff };
+  }
+
+  /** The standing entry already filed under the slot, other than the one being corrected. */
+  private async standingEntryFor(
+    prescription: PrescriptionInstance,
+    scheduledFor: Date,
+    corrected: AdministrationInstance | null,
+    transaction: Transaction,
+  ): Promise<{ id: string; status: string } | null> {
+    return this.deps.sequelize.query<{ id: string; status: string }>(
+      `SELECT a.id, a.status FROM medication_administrations a
+        WHERE a.organization_id = :organizationId AND a.prescription_id = :prescriptionId
+          AND a.scheduled_for = CAST(:scheduledFor AS timestamptz) AND ${STANDING}
+          AND a.id IS DISTINCT FROM CAST(:correcting AS uuid)
+        LIMIT 1`,
+      {
+        replacements: {
+          organizationId: prescription.organizationId,
+          prescriptionId: prescription.id,
+          scheduledFor,
+          correcting: corrected?.id ?? null,
+        },
+        type: QueryTypes.SELECT,
+        plain: true,
+        transaction,
+      },
+    );
   }
 
   /** Right student: the prescription is this student's, in this organization (else 404). */

@@ -16,6 +16,16 @@ export interface NearestSlot {
   minutesOff: number;
 }
 
+/** How an instant stands against a prescription's schedule (see scheduledSlot). */
+export interface SlotCheck {
+  /** The instant is one of the schedule's wall-clock times on its local day. */
+  matchesTime: boolean;
+  /** That day lies within the prescription's course, and the slot precedes any discontinuation. */
+  inCourse: boolean;
+  /** That day is after today, in the school's time zone. */
+  laterDay: boolean;
+}
+
 export class DoseClock {
   constructor(private readonly sequelize: Sequelize) {}
 
@@ -70,5 +80,35 @@ export class DoseClock {
       },
     );
     return row ? { scheduledFor: new Date(row.scheduledFor), minutesOff: Number(row.minutesOff) } : null;
+  }
+
+  /**
+   * Whether `scheduledFor` is a scheduled dose of the prescription: the same zone rules as the
+   * due list's slots (doseSlots.ts) turn the local day's schedule times back into instants.
+   */
+  async scheduledSlot(
+    prescriptionId: string,
+    scheduledFor: Date,
+    timeZone: string,
+    transaction?: Transaction,
+  ): Promise<SlotCheck | null> {
+    return this.sequelize.query<SlotCheck>(
+      `SELECT EXISTS (
+                SELECT 1 FROM unnest(p.schedule_times) t
+                 WHERE ((local.day + t::time) AT TIME ZONE :timeZone) = CAST(:slot AS timestamptz)
+              ) AS "matchesTime",
+              (p.start_date <= local.day AND (p.end_date IS NULL OR p.end_date >= local.day)
+                AND (p.discontinued_at IS NULL OR CAST(:slot AS timestamptz) < p.discontinued_at)) AS "inCourse",
+              local.day > (now() AT TIME ZONE :timeZone)::date AS "laterDay"
+         FROM prescriptions p
+        CROSS JOIN (SELECT (CAST(:slot AS timestamptz) AT TIME ZONE :timeZone)::date AS day) local
+        WHERE p.id = :prescriptionId`,
+      {
+        replacements: { prescriptionId, slot: scheduledFor, timeZone },
+        type: QueryTypes.SELECT,
+        plain: true,
+        transaction,
+      },
+    );
   }
 }

@@ -32,6 +32,14 @@ export const ADMINISTRATION_STATUSES = ['GIVEN', 'REFUSED', 'MISSED', 'HELD'] as
 export type AdministrationStatus = (typeof ADMINISTRATION_STATUSES)[number];
 
 /**
+ * Where a scheduled dose stands: recorded (an administration status), or not yet: OVERDUE once
+ * the dose window after its time has passed, DUE within the window either side, UPCOMING before.
+ */
+export const OUTSTANDING_DOSE_STATUSES = ['DUE', 'OVERDUE', 'UPCOMING'] as const;
+export const SCHEDULED_DOSE_STATUSES = [...ADMINISTRATION_STATUSES, ...OUTSTANDING_DOSE_STATUSES] as const;
+export type ScheduledDoseStatus = (typeof SCHEDULED_DOSE_STATUSES)[number];
+
+/**
  * Until an organization stores its own (medication_settings), schools run on US Eastern time
  * and a scheduled dose may be given up to an hour either side of its time.
  */

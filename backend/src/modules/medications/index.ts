@@ -3,6 +3,7 @@ import { getQueueManager } from '../../infrastructure/jobs/jobsPlugin.js';
 import { JOB_TYPES } from '../../infrastructure/jobs/jobTypes.js';
 import { createMedicationReminderProcessor } from '../../infrastructure/jobs/processors/medicationReminderProcessor.js';
 import { AdministrationLogService } from './AdministrationLogService.js';
+import { AdministrationRecordService } from './AdministrationRecordService.js';
 import { AdministrationService } from './AdministrationService.js';
 import { DoseClock } from './DoseClock.js';
 import { DueDoseService } from './DueDoseService.js';
@@ -16,6 +17,7 @@ import { medicationRoutes, type MedicationServices } from './routes.js';
 
 export type { AdministrationView, MedicationView, PrescriptionView } from './views.js';
 export type { DueDose } from './DueDoseService.js';
+export type { AdministrationRecord, ScheduledDose } from './AdministrationRecordService.js';
 export type { CreatePrescriptionInput } from './PrescriptionService.js';
 export type { RecordAdministrationInput } from './AdministrationService.js';
 export type {
@@ -32,6 +34,7 @@ export {
   DEFAULT_TIME_ZONE,
   MEDICATION_FORMS,
   MEDICATION_ROUTES,
+  SCHEDULED_DOSE_STATUSES,
 } from './constants.js';
 
 declare module '@hapi/hapi' {
@@ -68,6 +71,7 @@ export const medicationsPlugin: Plugin<void> = {
         audit,
       }),
       due: new DueDoseService(sequelize, clock, audit),
+      record: new AdministrationRecordService(sequelize, clock, audit),
     };
     for (const [key, value] of Object.entries(services)) server.expose(key, value);
     server.expose('log', new AdministrationLogService(sequelize, clock));

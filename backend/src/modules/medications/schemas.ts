@@ -5,6 +5,7 @@ import {
   MEDICATION_FORMS,
   MEDICATION_ROUTES,
   NDC_PATTERN,
+  SCHEDULED_DOSE_STATUSES,
   TIME_OF_DAY_PATTERN,
 } from './constants.js';
 
@@ -78,6 +79,9 @@ export const createAdministrationPayload = Joi.object({
     .valid(...MEDICATION_ROUTES)
     .when('status', { is: 'GIVEN', then: Joi.required() }),
   administeredAt: Joi.date().iso().min('2000-01-01').required(),
+  // The scheduled dose this entry answers (an instant the day's record or the due list gave).
+  // Without it the entry is filed under the scheduled time nearest to administeredAt.
+  scheduledFor: Joi.date().iso().min('2000-01-01').max('2100-12-31'),
   reason: Joi.string().trim().min(1).max(500).when('status', { not: 'GIVEN', then: Joi.required() }),
   witnessUserId: uuid,
   notes: Joi.string().trim().max(2000).allow(''),
@@ -86,4 +90,18 @@ export const createAdministrationPayload = Joi.object({
 
 export const dueQuery = Joi.object({
   window: Joi.number().integer().min(5).max(240),
+  schoolId: uuid,
+});
+
+export const administrationRecordQuery = Joi.object({
+  date: calendarDate,
+  schoolId: uuid,
+  // One status or several (?status=DUE&status=OVERDUE); the counts always cover the whole day.
+  status: Joi.array()
+    .items(Joi.string().valid(...SCHEDULED_DOSE_STATUSES))
+    .single()
+    .unique()
+    .max(SCHEDULED_DOSE_STATUSES.length),
+  page: Joi.number().integer().min(1).max(100_000).default(1),
+  pageSize: Joi.number().integer().min(1).max(500).default(100),
 });
