@@ -28,7 +28,7 @@ async function signedInNurse(browser: Browser, email: string): Promise<Nurse> {
   await page.goto(`${baseUrl}/`);
   await waitForLoginPage(page);
   await signIn(page, email, demoPassword);
-  await waitForPath(page, '/students');
+  await waitForPath(page, '/dashboard');
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   await acknowledgeAlerts(page, awaiting);
   return { context, page, errors, name: api.user.name };
@@ -49,7 +49,10 @@ describe('an emergency alert reaches every nurse at once', () => {
     const a = await signedInNurse(browser, NURSE_A);
     const b = await signedInNurse(browser, NURSE_B);
 
-    await a.page.getByRole('link', { name: 'Alerts' }).click();
+    await a.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Alerts', exact: true })
+      .click();
     await waitForPath(a.page, '/alerts');
     await a.page.getByRole('button', { name: 'Raise an alert' }).click();
     const form = a.page.getByRole('dialog', { name: 'Raise an emergency alert' });
@@ -64,7 +67,7 @@ describe('an emergency alert reaches every nurse at once', () => {
     // Nobody's own alert covers their screen.
     expect(await a.page.getByRole('alertdialog').count()).toBe(0);
 
-    // B was on the student list: the alert covers it without a reload.
+    // B was on the dashboard: the alert covers it without a reload.
     const modal = b.page.getByRole('alertdialog', { name: 'EMERGENCY: Allergic reaction' });
     await modal.waitFor();
     const shown = await modal.innerText();
@@ -72,7 +75,7 @@ describe('an emergency alert reaches every nurse at once', () => {
     expect(shown).toContain('Severity: Critical');
     expect(shown).toContain(description);
     expect(shown).toContain(a.name);
-    expect(new URL(b.page.url()).pathname).toBe('/students');
+    expect(new URL(b.page.url()).pathname).toBe('/dashboard');
     await modal.getByRole('button', { name: 'Acknowledge' }).click();
     await modal.waitFor({ state: 'detached' });
 

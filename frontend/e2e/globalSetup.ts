@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -6,6 +7,7 @@ import { startBackend, type BackendServer } from './support/backendServer';
 import { ensureSpaBuilt } from './support/buildSpa';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { deleteKeysWithPrefix } from './support/redisKeys';
+import { screenshotDir } from './support/screenshots';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -50,6 +52,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (failures.length > 0) throw new AggregateError(failures, 'e2e teardown was incomplete');
   };
 
+  // This run's screenshots only: a screen that no longer exists leaves no picture behind.
+  rmSync(screenshotDir, { recursive: true, force: true });
   try {
     await ensureSpaBuilt(frontendDir);
     database = await createTestDatabase(adminDatabaseUrl);

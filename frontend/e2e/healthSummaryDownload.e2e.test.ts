@@ -55,8 +55,13 @@ describe('a nurse downloads a health summary from a student profile', () => {
     await page.goto(`${baseUrl}/`);
     await waitForLoginPage(page);
     await signIn(page, NURSE_EMAIL, demoPassword);
-    await waitForPath(page, '/students');
+    await waitForPath(page, '/dashboard');
     await acknowledgeAwaitingAlerts(page, baseUrl, NURSE_EMAIL, demoPassword);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Students', exact: true })
+      .click();
+    await waitForPath(page, '/students');
 
     await page.getByRole('searchbox', { name: 'Search students' }).fill(lastName);
     await page.getByRole('link', { name: `Rowan ${lastName}` }).click();

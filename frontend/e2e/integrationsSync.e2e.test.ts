@@ -5,9 +5,11 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import { acknowledgeAwaitingAlerts } from './support/alertChecks';
 import { launchBrowser } from './support/browser';
 import { collectPageErrors, signIn, waitForLoginPage, waitForPath } from './support/pageChecks';
+import { screenshot } from './support/screenshots';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
@@ -30,7 +32,7 @@ describe('an admin watches a roster sync from the Integrations page', () => {
     await page.goto(`${baseUrl}/`);
     await waitForLoginPage(page);
     await signIn(page, ADMIN_EMAIL, demoPassword);
-    await waitForPath(page, '/students');
+    await waitForPath(page, '/dashboard');
     await acknowledgeAwaitingAlerts(page, baseUrl, ADMIN_EMAIL, demoPassword);
 
     await page.getByRole('link', { name: 'Integrations' }).click();
@@ -54,6 +56,8 @@ describe('an admin watches a roster sync from the Integrations page', () => {
     await finished.waitFor({ timeout: 60_000 });
     expect(await finished.innerText()).toMatch(/[1-9]\d* created|[1-9]\d* updated|[1-9]\d* unchanged/);
     await expect.poll(() => card.getByLabel('Last sync').innerText()).toMatch(/Succeeded/);
+    await expectAccessible(page, 'integrations after a sync');
+    await screenshot(page, 'admin-integrations-synced');
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

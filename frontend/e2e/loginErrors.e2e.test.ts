@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { signIn, waitForLoginPage } from './support/pageChecks';
+import { screenshot } from './support/screenshots';
 
 const baseUrl = inject('baseUrl');
 
@@ -28,6 +30,8 @@ describe('login errors', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain('Invalid email or password');
     expect(new URL(page.url()).pathname).toBe('/login');
+    await expectAccessible(page, 'login with an error');
+    await screenshot(page, 'login-error');
     await context.close();
   });
 });

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible } from './support/accessibility';
 import { apiLogin } from './support/apiClient';
 import { launchBrowser } from './support/browser';
+import { screenshot } from './support/screenshots';
 import { acknowledgeAwaitingAlerts } from './support/alertChecks';
 import { collectPageErrors, signIn, waitForLoginPage, waitForPath } from './support/pageChecks';
 
@@ -69,8 +71,13 @@ describe('a nurse opens a student profile, records a dose and an incident', () =
     await page.goto(`${baseUrl}/`);
     await waitForLoginPage(page);
     await signIn(page, NURSE_EMAIL, demoPassword);
-    await waitForPath(page, '/students');
+    await waitForPath(page, '/dashboard');
     await acknowledgeAwaitingAlerts(page, baseUrl, NURSE_EMAIL, demoPassword);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Students', exact: true })
+      .click();
+    await waitForPath(page, '/students');
 
     await page.getByRole('searchbox', { name: 'Search students' }).fill(lastName);
     const row = page.getByRole('row', { name: new RegExp(`Quinn ${lastName}`) });
@@ -95,6 +102,8 @@ describe('a nurse opens a student profile, records a dose and an incident', () =
     const refusal = doseForm.getByRole('alert');
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('Right dose');
+    await expectAccessible(page, 'record dose form with a five-rights refusal');
+    await screenshot(page, 'nurse-record-dose-refused');
 
     await doseForm.getByLabel('Dose', { exact: true }).fill('200 mg');
     await doseForm.getByRole('button', { name: 'Save dose' }).click();
@@ -112,6 +121,7 @@ describe('a nurse opens a student profile, records a dose and an incident', () =
     await incidentForm.getByLabel('Location').fill(incidentLocation);
     await incidentForm.getByLabel('What happened').fill('Headache after lunch');
     await incidentForm.getByLabel('Actions taken').fill('Rested, water');
+    await expectAccessible(page, 'record incident form');
     await incidentForm.getByRole('button', { name: 'Save incident' }).click();
     const incidentRow = incidents.getByRole('row', { name: new RegExp(incidentLocation) });
     await incidentRow.waitFor();

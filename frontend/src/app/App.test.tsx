@@ -28,6 +28,37 @@ const studentPage = {
   total: 1,
 };
 
+const emptyPage = { data: [], page: 1, pageSize: 25, total: 0 };
+/** The dashboard, home after sign-in: one dose due for Ava, every other panel empty. */
+const dashboard: Parameters<typeof stubFetch>[0] = {
+  'GET /api/v1/medications/due': () => ({
+    body: [
+      {
+        studentId: 's1',
+        studentName: 'Ava Martinez',
+        prescriptionId: 'p1',
+        medication: { id: 'm1', name: 'Ibuprofen', form: 'TABLET', strength: '200 mg' },
+        dose: '200 mg',
+        route: 'ORAL',
+        scheduledFor: new Date().toISOString(),
+        status: 'DUE',
+      },
+    ],
+  }),
+  'GET /api/v1/alerts': () => ({ body: { data: [] } }),
+  'GET /api/v1/appointments': () => ({ body: emptyPage }),
+  'GET /api/v1/incidents': () => ({ body: emptyPage }),
+  'GET /api/v1/inventory': () => ({ body: emptyPage }),
+  'GET /api/v1/immunizations/compliance': () => ({
+    body: {
+      asOf: '2026-03-02',
+      total: 0,
+      counts: { COMPLIANT: 0, DUE: 0, OVERDUE: 0, EXEMPT: 0 },
+      rates: { COMPLIANT: 0, DUE: 0, OVERDUE: 0, EXEMPT: 0 },
+    },
+  }),
+};
+
 function stubServer(overrides: Parameters<typeof stubFetch>[0] = {}) {
   return stubFetch({
     'POST /api/v1/auth/login': () => ({
@@ -36,6 +67,7 @@ function stubServer(overrides: Parameters<typeof stubFetch>[0] = {}) {
     'POST /api/v1/auth/logout': () => ({ status: 204 }),
     'GET /api/v1/auth/me': () => ({ body: nurse }),
     'GET /api/v1/students': () => ({ body: studentPage }),
+    ...dashboard,
     ...overrides,
   });
 }
@@ -49,13 +81,15 @@ describe('App routing and session', () => {
     expect(router.state.location.pathname).toBe('/login');
   });
 
-  it('logs in, shows the user and the student list, then logs out and forgets everything', async () => {
+  it('logs in to the dashboard, shows the user, then logs out and forgets everything', async () => {
     const fetchMock = stubServer();
     const { router, queryClient } = renderApp('/');
     await userEvent.type(await screen.findByLabelText('Email'), 'nurse@example.org');
     await userEvent.type(screen.getByLabelText('Password'), 'secret-password');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/dashboard');
     expect(await screen.findByRole('row', { name: /Ava Martinez/ })).toBeInTheDocument();
     expect(screen.getByText('Pat Garcia')).toBeInTheDocument();
     expect(screen.getByText('Nurse')).toBeInTheDocument();

@@ -2,6 +2,7 @@
 export const paths = {
   home: '/',
   login: '/login',
+  dashboard: '/dashboard',
   students: '/students',
   /** Route pattern for a student's profile; build links with studentProfile(). */
   studentProfile: '/students/:studentId',

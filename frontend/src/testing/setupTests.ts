@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { endSession } from '@/services/session/sessionStore';
 import { fakeSockets, testSocketClient } from './socketClientMock';
@@ -9,6 +9,10 @@ vi.mock('@/services/websocket/socketClient', async () => {
   const mock = await import('./socketClientMock');
   return { socketClient: mock.testSocketClient };
 });
+
+// Lazy routes load their chunk on first render: under a loaded machine that alone can take
+// more than findBy's default second, so every wait gets five.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Globals are off, so Testing Library cannot register its own cleanup.
 afterEach(() => {

@@ -4,8 +4,13 @@ import { paths } from '@/config/paths';
 import { adminPaths } from '@/features/admin/paths';
 import { EmergencyAlertModal } from '@/features/alerts/components/EmergencyAlertModal';
 import { useAwaitingAlerts } from '@/features/alerts/hooks/useAwaitingAlerts';
+import { appointmentsPaths } from '@/features/appointments/paths';
 import type { Role, User } from '@/features/auth/types';
+import { immunizationsPaths } from '@/features/immunizations/paths';
+import { incidentsPaths } from '@/features/incidents/paths';
 import { integrationsPaths } from '@/features/integrations/paths';
+import { inventoryPaths } from '@/features/inventory/paths';
+import { medicationsPaths } from '@/features/medications/paths';
 import { NotificationsMenu } from '@/features/notifications/components/NotificationsMenu';
 import { reportsPaths } from '@/features/reports/paths';
 import { CLINICAL_STAFF } from '../auth/roles';
@@ -15,9 +20,18 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 // New sections (medications, incidents, reports…) join this list. `roles` limits who sees a
 // link (the server still refuses everyone else); without it, every role does.
 const navigation: Array<{ to: string; label: string; roles?: readonly Role[] }> = [
+  { to: paths.dashboard, label: 'Dashboard' },
   { to: paths.students, label: 'Students' },
+  { to: medicationsPaths.medications, label: 'Medications', roles: CLINICAL_STAFF },
+  { to: immunizationsPaths.immunizations, label: 'Immunizations' },
+  { to: incidentsPaths.incidents, label: 'Incidents', roles: CLINICAL_STAFF },
+  { to: appointmentsPaths.appointments, label: 'Appointments' },
+  { to: inventoryPaths.inventory, label: 'Inventory' },
   { to: paths.alerts, label: 'Alerts' },
   { to: reportsPaths.reports, label: 'Reports', roles: CLINICAL_STAFF },
+  // The admin links, together: Users, Audit log, Jobs, Integrations.
+  { to: adminPaths.users, label: 'Users', roles: ['ADMIN'] },
+  { to: adminPaths.auditLog, label: 'Audit log', roles: ['ADMIN'] },
   { to: adminPaths.jobs, label: 'Jobs', roles: ['ADMIN'] },
   { to: integrationsPaths.integrations, label: 'Integrations', roles: ['ADMIN'] },
 ];
@@ -40,9 +54,24 @@ export function AppLayout({ user }: { user: User }) {
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
+        {/* Two rows, in reading order: the bar (name, connection, user), then the navigation,
+            which wraps on its own line however many sections a role sees. */}
         <header className="app-header">
-          <p className="app-name">White Cross</p>
-          <nav aria-label="Main">
+          <div className="app-bar">
+            <p className="app-name">White Cross</p>
+            <ConnectionIndicator />
+            <div className="user-menu">
+              <NotificationsMenu />
+              <p className="user-identity">
+                <span className="user-name">{user.name}</span>{' '}
+                <span className="role-badge">{roleLabels[user.role] ?? user.role}</span>
+              </p>
+              <button type="button" className="button" onClick={() => signOut(queryClient)}>
+                Log out
+              </button>
+            </div>
+          </div>
+          <nav aria-label="Main" className="main-nav">
             <ul className="nav-list">
               {navigation
                 .filter((item) => !item.roles || item.roles.includes(user.role))
@@ -55,17 +84,6 @@ export function AppLayout({ user }: { user: User }) {
                 ))}
             </ul>
           </nav>
-          <ConnectionIndicator />
-          <div className="user-menu">
-            <NotificationsMenu />
-            <p className="user-identity">
-              <span className="user-name">{user.name}</span>{' '}
-              <span className="role-badge">{roleLabels[user.role] ?? user.role}</span>
-            </p>
-            <button type="button" className="button" onClick={() => signOut(queryClient)}>
-              Log out
-            </button>
-          </div>
         </header>
         <main id="main" className="app-main" tabIndex={-1}>
           <Outlet />

@@ -11,8 +11,8 @@ import { useSession } from '@/services/session/useSession';
 // Only same-app paths: a crafted link must not send a fresh login elsewhere.
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//')) return paths.students;
-  return from === paths.login || from === paths.home ? paths.students : from;
+  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//')) return paths.dashboard;
+  return from === paths.login || from === paths.home ? paths.dashboard : from;
 }
 
 export function LoginRoute() {

@@ -69,3 +69,60 @@ export interface RegistryExportSummary {
   notSent: number;
   skipped: number;
 }
+
+export const GRADES = ['PK', 'K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const COMPLIANCE_STATUSES = ['COMPLIANT', 'DUE', 'OVERDUE', 'EXEMPT'] as const;
+export type StatusCounts = Record<ComplianceStatus, number>;
+
+/** GET /api/v1/immunizations/compliance: filters (all optional; asOf defaults to today). */
+export interface ComplianceQuery {
+  schoolId?: string;
+  grade?: Grade;
+  /** YYYY-MM-DD */
+  asOf?: string;
+}
+
+/** One school and grade: how many students, and how many (and what share, 0..1) per status. */
+export interface ComplianceGroup {
+  schoolId: string | null;
+  schoolName: string | null;
+  grade: Grade | string;
+  total: number;
+  counts: StatusCounts;
+  rates: StatusCounts;
+}
+
+export interface ComplianceReport {
+  asOf: string;
+  ruleSet: { name: string; source: string };
+  total: number;
+  counts: StatusCounts;
+  rates: StatusCounts;
+  groups: ComplianceGroup[];
+}
+
+/** A DUE or OVERDUE student and the series not yet complete. */
+export interface NonCompliantStudent {
+  studentId: string;
+  firstName: string;
+  lastName: string;
+  grade: Grade | string;
+  schoolId: string | null;
+  schoolName: string | null;
+  status: 'DUE' | 'OVERDUE' | string;
+  series: SeriesStatus[];
+}
+
+export interface NonCompliantStudents {
+  asOf: string;
+  data: NonCompliantStudent[];
+}
+
+/** GET /api/v1/schools: the organization's schools. */
+export interface School {
+  id: string;
+  name: string;
+  code: string | null;
+}

@@ -37,6 +37,65 @@ export interface IncidentInput {
   followUpRequired: boolean;
 }
 
-export interface Incident extends IncidentInput {
+/** The student an incident is about, as the server joins them on. */
+export interface IncidentStudent {
   id: string;
+  firstName: string;
+  lastName: string;
+  schoolId: string | null;
+}
+
+/** GET /api/v1/schools rows: the school filter's choices. */
+export interface School {
+  id: string;
+  name: string;
+  code?: string | null;
+}
+
+/** An incident as the API answers it (POST, GET, PATCH). */
+export interface Incident extends Omit<IncidentInput, 'parentNotified' | 'actionsTaken'> {
+  id: string;
+  reportedBy?: string;
+  actionsTaken: string | null;
+  parentNotified: {
+    notified: boolean;
+    by?: string | null;
+    at?: string | null;
+    method?: NotificationMethod | null;
+  };
+  followUpNotes?: string | null;
+  /** "First Last": who the incident is about. */
+  studentName: string;
+  student: IncidentStudent;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** Body of PATCH /api/v1/incidents/{id}: the follow-up after the report. */
+export interface IncidentUpdate {
+  actionsTaken?: string | null;
+  witnesses?: string[];
+  parentNotified?: ParentNotification;
+  followUpRequired?: boolean;
+  followUpNotes?: string | null;
+}
+
+/** GET /api/v1/incidents filters; dates are calendar days ('YYYY-MM-DD') in the reader's zone. */
+export interface IncidentListQuery {
+  from: string;
+  to: string;
+  type: IncidentType | '';
+  severity: IncidentSeverity | '';
+  studentId: string;
+  /** The student's school; '' for every school. */
+  schoolId: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface IncidentPage {
+  data: Incident[];
+  page: number;
+  pageSize: number;
+  total: number;
 }

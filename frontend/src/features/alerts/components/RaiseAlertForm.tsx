@@ -39,7 +39,7 @@ export function RaiseAlertForm({ onCancel, onSuccess }: RaiseAlertFormProps) {
   };
 
   return (
-    <FormPanel title="Raise an emergency alert" onCancel={onCancel}>
+    <FormPanel title="Raise an emergency alert" headingLevel={2} onCancel={onCancel}>
       <form className="stack" noValidate onSubmit={handleSubmit}>
         <div className="form-grid">
           <SelectField

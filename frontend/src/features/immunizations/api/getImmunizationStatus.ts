@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/services/api/apiClient';
-import type { ImmunizationStatus } from '../types';
+import type { ComplianceQuery, ImmunizationStatus } from '../types';
 
 export function getImmunizationStatus(studentId: string, signal?: AbortSignal): Promise<ImmunizationStatus> {
   return apiRequest<ImmunizationStatus>(
@@ -14,6 +14,11 @@ export const immunizationKeys = {
   status: (studentId: string) => [...immunizationKeys.all, 'status', studentId] as const,
   records: (studentId: string) => [...immunizationKeys.all, 'records', studentId] as const,
   registryHistory: (studentId: string) => [...immunizationKeys.all, 'registry-history', studentId] as const,
+  /** Everything computed across the organization: refreshed together when records change. */
+  compliance: () => [...immunizationKeys.all, 'compliance'] as const,
+  complianceReport: (query: ComplianceQuery) => [...immunizationKeys.compliance(), 'report', query] as const,
+  nonCompliant: (query: ComplianceQuery) => [...immunizationKeys.compliance(), 'students', query] as const,
+  schools: () => [...immunizationKeys.all, 'schools'] as const,
 };
 
 export function immunizationStatusQueryOptions(studentId: string) {

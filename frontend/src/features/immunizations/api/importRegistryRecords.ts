@@ -37,6 +37,8 @@ export function useImportRegistryRecords(studentId: string, onImported?: () => v
         queryClient.invalidateQueries({ queryKey: immunizationKeys.records(studentId) }),
         queryClient.invalidateQueries({ queryKey: immunizationKeys.status(studentId) }),
         queryClient.invalidateQueries({ queryKey: immunizationKeys.registryHistory(studentId) }),
+        // The organization's compliance counts may have moved with this student.
+        queryClient.invalidateQueries({ queryKey: immunizationKeys.compliance() }),
       ]);
     },
   });

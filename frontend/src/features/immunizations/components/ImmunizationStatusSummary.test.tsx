@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { boom, stubFetch } from '@/testing/fetchStub';
 import { renderWithQueryClient } from '@/testing/render';
 import { ImmunizationStatusSummary } from './ImmunizationStatusSummary';
@@ -80,5 +80,32 @@ describe('ImmunizationStatusSummary', () => {
     renderWithQueryClient(<ImmunizationStatusSummary studentId="s1" canManageRegistry />);
     expect(await screen.findByRole('button', { name: 'Send to state registry' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Registry history' })).toBeInTheDocument();
+  });
+
+  it('is where a link to the profile’s #immunizations lands: scrolled to and focused', async () => {
+    stubFetch({ [RECORDS]: noRecords, [STATUS]: () => ({ body: { status: 'COMPLIANT', series: [] } }) });
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    try {
+      renderWithQueryClient(
+        <ImmunizationStatusSummary studentId="s1" />,
+        undefined,
+        '/students/s1#immunizations',
+      );
+      const target = screen.getByRole('group', { name: 'Immunization status and state registry' });
+      expect(target).toHaveAttribute('id', 'immunizations');
+      expect(target).toHaveFocus();
+      // Again once its content has loaded, so the block still starts at the top of the view.
+      await vi.waitFor(() => expect(scrolled).toHaveBeenCalledTimes(2));
+      expect(target).toHaveFocus();
+    } finally {
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+
+  it('takes no focus without the hash', () => {
+    stubFetch({ [RECORDS]: noRecords, [STATUS]: () => ({ body: { status: 'COMPLIANT', series: [] } }) });
+    renderWithQueryClient(<ImmunizationStatusSummary studentId="s1" />, undefined, '/students/s1');
+    expect(screen.getByRole('group', { name: 'Immunization status and state registry' })).not.toHaveFocus();
   });
 });

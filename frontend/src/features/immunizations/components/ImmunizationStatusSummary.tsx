@@ -2,16 +2,11 @@ import { formatCalendarDate } from '@/lib/formatDate';
 import { humanize } from '@/lib/humanize';
 import { isApiError } from '@/services/api/ApiError';
 import { useImmunizationStatus } from '../api/getImmunizationStatus';
-import type { SeriesStatus } from '../types';
+import { useStudentImmunizations } from '../api/getStudentImmunizations';
+import { useHashTarget } from '../hooks/useHashTarget';
+import { PROFILE_IMMUNIZATIONS_ID } from '../paths';
+import { missingText } from './complianceText';
 import { ImmunizationRegistryPanel } from './ImmunizationRegistryPanel';
-
-function missingText(series: SeriesStatus): string {
-  const { missing } = series;
-  if (Array.isArray(missing)) return missing.length > 0 ? missing.join(', ') : '—';
-  if (typeof missing === 'string') return missing || '—';
-  const count = typeof missing === 'number' ? missing : Math.max(0, series.requiredDoses - series.validDoses);
-  return count > 0 ? `${count} dose${count === 1 ? '' : 's'}` : '—';
-}
 
 interface ImmunizationStatusSummaryProps {
   studentId: string;
@@ -21,14 +16,29 @@ interface ImmunizationStatusSummaryProps {
   onRecordsChanged?: () => void;
 }
 
-/** Compliance for school entry, then where each record stands with the state registry. */
+/**
+ * Compliance for school entry, then where each record stands with the state registry. A link
+ * to the profile ending in #immunizations (the Immunizations page's list) lands here.
+ */
 export function ImmunizationStatusSummary({
   studentId,
   canManageRegistry = false,
   onRecordsChanged,
 }: ImmunizationStatusSummaryProps) {
+  // The same queries the parts below run (shared cache): once both answered, the block's height is final.
+  const status = useImmunizationStatus(studentId);
+  const records = useStudentImmunizations(studentId);
+  const settled = !status.isPending && !records.isPending;
+  const target = useHashTarget(PROFILE_IMMUNIZATIONS_ID, settled);
   return (
-    <div className="stack">
+    <div
+      className="stack"
+      id={PROFILE_IMMUNIZATIONS_ID}
+      ref={target}
+      tabIndex={-1}
+      role="group"
+      aria-label="Immunization status and state registry"
+    >
       <ComplianceSummary studentId={studentId} />
       <ImmunizationRegistryPanel
         studentId={studentId}

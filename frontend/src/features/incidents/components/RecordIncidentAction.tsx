@@ -2,8 +2,9 @@ import { ActionPanel } from '@/components/ActionPanel';
 import { RecordIncidentForm } from './RecordIncidentForm';
 
 interface RecordIncidentActionProps {
-  studentId: string;
-  studentName: string;
+  /** Leave both out to choose the student in the form (the Incidents page). */
+  studentId?: string;
+  studentName?: string;
   /** Refreshes whatever lists the student's incidents (the profile). */
   onRecorded?: () => Promise<unknown> | void;
 }

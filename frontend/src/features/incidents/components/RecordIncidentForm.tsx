@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CheckboxField } from '@/components/CheckboxField';
 import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
 import { FormPanel } from '@/components/FormPanel';
 import { SelectField } from '@/components/SelectField';
+import { StudentPicker, type StudentOption } from '@/components/StudentPicker';
 import { useCreateIncident } from '../api/createIncident';
+import { searchStudents } from '../api/searchStudents';
 import {
   toIncidentInput,
   useIncidentForm,
@@ -14,8 +16,9 @@ import {
 import { INCIDENT_SEVERITIES, INCIDENT_TYPES, NOTIFICATION_METHODS, type Incident } from '../types';
 
 interface RecordIncidentFormProps {
-  studentId: string;
-  studentName: string;
+  /** The student the report is about; without it (the Incidents page) the form asks for one. */
+  studentId?: string;
+  studentName?: string;
   onCancel: () => void;
   onSuccess: (incident: Incident) => void;
   /** Refreshes whatever lists the student's incidents (the profile). */
@@ -41,34 +44,59 @@ export function RecordIncidentForm({
 }: RecordIncidentFormProps) {
   const id = useId();
   const firstFieldRef = useRef<HTMLSelectElement>(null);
-  const { values, setValue, errors, markSubmitted } = useIncidentForm();
+  const { values, setValue, errors, submitted, markSubmitted } = useIncidentForm();
+  const [picked, setPicked] = useState<StudentOption | null>(null);
+  const chooseStudent = studentId === undefined;
+  const chosenStudentId = studentId ?? picked?.id;
+  const studentError = submitted && !chosenStudentId ? 'Choose a student.' : undefined;
   const mutation = useCreateIncident({
     onSuccess: async (incident) => {
       await onRecorded?.();
       onSuccess(incident);
     },
   });
-  const fieldId = (name: keyof IncidentFormValues) => `${id}-${name}`;
+  const fieldId = (name: keyof IncidentFormValues | 'student') => `${id}-${name}`;
 
   useEffect(() => {
-    firstFieldRef.current?.focus();
-  }, []);
+    // With a student to find, the search box takes focus (autoFocus) instead.
+    if (!chooseStudent) firstFieldRef.current?.focus();
+  }, [chooseStudent]);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     markSubmitted();
+    if (!chosenStudentId) {
+      document.getElementById(fieldId('student'))?.focus();
+      return;
+    }
     const found = validateIncident(values);
     const firstInvalid = FIELD_ORDER.find((name) => found[name]);
     if (firstInvalid) {
       document.getElementById(fieldId(firstInvalid))?.focus();
       return;
     }
-    mutation.mutate(toIncidentInput(studentId, values));
+    mutation.mutate(toIncidentInput(chosenStudentId, values));
   };
 
   return (
-    <FormPanel title={`Record an incident for ${studentName}`} onCancel={onCancel}>
+    <FormPanel
+      title={studentName ? `Record an incident for ${studentName}` : 'Record an incident'}
+      onCancel={onCancel}
+    >
       <form className="stack" noValidate onSubmit={handleSubmit}>
+        {chooseStudent && (
+          <div className="form-grid">
+            <StudentPicker
+              searchStudents={searchStudents}
+              value={picked}
+              onChange={setPicked}
+              emptyLabel="Choose a student"
+              error={studentError}
+              selectId={fieldId('student')}
+              autoFocus
+            />
+          </div>
+        )}
         <div className="form-grid">
           <SelectField
             id={fieldId('type')}

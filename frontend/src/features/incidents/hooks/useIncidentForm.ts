@@ -87,5 +87,5 @@ export function useIncidentForm() {
   const errors = submitted ? validateIncident(values) : {};
   const setValue = <K extends keyof IncidentFormValues>(key: K, value: IncidentFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-  return { values, setValue, errors, markSubmitted: () => setSubmitted(true) };
+  return { values, setValue, errors, submitted, markSubmitted: () => setSubmitted(true) };
 }

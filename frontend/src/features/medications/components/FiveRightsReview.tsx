@@ -1,4 +1,4 @@
-import { formatDateTime, fromDateTimeLocalValue } from '@/lib/formatDate';
+import { formatDateTime, formatTime, fromDateTimeLocalValue } from '@/lib/formatDate';
 import { humanize } from '@/lib/humanize';
 import type { DosePrescription, DoseStudent } from '../types';
 import { medicationLabel } from './medicationLabel';
@@ -9,6 +9,8 @@ interface FiveRightsReviewProps {
   dose: string;
   route: string;
   administeredAt: string;
+  /** The scheduled time (ISO) of the dose being recorded, when it is one of today's slots. */
+  scheduledFor?: string;
 }
 
 function initials(student: DoseStudent): string {
@@ -22,6 +24,7 @@ export function FiveRightsReview({
   dose,
   route,
   administeredAt,
+  scheduledFor,
 }: FiveRightsReviewProps) {
   const when = fromDateTimeLocalValue(administeredAt);
   return (
@@ -52,6 +55,14 @@ export function FiveRightsReview({
           <dt>Time</dt>
           <dd>{when ? formatDateTime(when) : '—'}</dd>
         </div>
+        {scheduledFor && (
+          <div>
+            <dt>Scheduled for</dt>
+            <dd>
+              <time dateTime={scheduledFor}>{formatTime(scheduledFor)}</time>
+            </dd>
+          </div>
+        )}
       </dl>
     </div>
   );

@@ -25,6 +25,12 @@ interface RecordDoseFormProps {
   onSuccess: (administration: Administration, input: AdministrationInput) => void;
   /** Refreshes whatever shows the prescription (doses on hand). */
   onRecorded?: () => Promise<unknown> | void;
+  /**
+   * The scheduled dose (ISO, as the dose list gave it) the form was opened for: the entry is
+   * filed under it, whatever its Time, and it is shown for the right time. Without it (the
+   * profile) the server files the entry under the scheduled time nearest to its Time.
+   */
+  scheduledFor?: string;
 }
 
 const FIELD_ORDER: Array<keyof DoseFormValues> = [
@@ -42,6 +48,7 @@ export function RecordDoseForm({
   onCancel,
   onSuccess,
   onRecorded,
+  scheduledFor,
 }: RecordDoseFormProps) {
   const id = useId();
   const serverErrorId = `${id}-server-error`;
@@ -78,7 +85,7 @@ export function RecordDoseForm({
     mutation.mutate({
       studentId: student.id,
       prescriptionId: prescription.id,
-      input: toAdministrationInput(values),
+      input: toAdministrationInput(values, scheduledFor),
     });
   };
 
@@ -170,6 +177,7 @@ export function RecordDoseForm({
             dose={values.dose}
             route={values.route}
             administeredAt={values.administeredAt}
+            scheduledFor={scheduledFor}
           />
           <CheckboxField
             id={fieldId('fiveRightsConfirmed')}

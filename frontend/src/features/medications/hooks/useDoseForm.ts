@@ -29,12 +29,16 @@ export function validateDose(values: DoseFormValues): DoseFormErrors {
   return errors;
 }
 
-/** The request body: trimmed, without empty optional fields. */
-export function toAdministrationInput(values: DoseFormValues): AdministrationInput {
+/**
+ * The request body: trimmed, without empty optional fields; filed under `scheduledFor` (the
+ * scheduled dose the form was opened for) when there is one.
+ */
+export function toAdministrationInput(values: DoseFormValues, scheduledFor?: string): AdministrationInput {
   const input: AdministrationInput = {
     status: values.status,
     administeredAt: fromDateTimeLocalValue(values.administeredAt) ?? new Date().toISOString(),
   };
+  if (scheduledFor) input.scheduledFor = scheduledFor;
   if (values.dose.trim()) input.dose = values.dose.trim();
   if (values.route) input.route = values.route;
   if (values.reason.trim()) input.reason = values.reason.trim();

@@ -22,6 +22,7 @@ export function AllergySection({ allergies }: { allergies: Allergy[] | undefined
       {allergies && allergies.length > 0 && (
         <div className="table-wrapper">
           <table>
+            <caption className="visually-hidden">Allergies</caption>
             <thead>
               <tr>
                 <th scope="col">Allergen</th>

@@ -12,6 +12,7 @@ export function ConditionSection({ conditions }: { conditions: Condition[] | und
       {conditions && conditions.length > 0 && (
         <div className="table-wrapper">
           <table>
+            <caption className="visually-hidden">Chronic conditions</caption>
             <thead>
               <tr>
                 <th scope="col">Condition</th>

@@ -16,6 +16,7 @@ export function ContactSection({ contacts }: { contacts: EmergencyContact[] | un
       {contacts && contacts.length > 0 && (
         <div className="table-wrapper">
           <table>
+            <caption className="visually-hidden">Emergency contacts, in the order to call them</caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -31,13 +32,18 @@ export function ContactSection({ contacts }: { contacts: EmergencyContact[] | un
                   <th scope="row">{contact.name}</th>
                   <td>{contact.relationship ? humanize(contact.relationship) : '—'}</td>
                   <td>
-                    {contact.phones?.length
-                      ? contact.phones.map((phone) => (
-                          <span key={`${phone.type}-${phone.number}`} className="phone">
+                    {contact.phones?.length ? (
+                      // One number a line: side by side they ran together ("…0153Work: …").
+                      <ul className="plain-list">
+                        {contact.phones.map((phone) => (
+                          <li key={`${phone.type}-${phone.number}`}>
                             {humanize(phone.type)}: <a href={`tel:${phone.number}`}>{phone.number}</a>
-                          </span>
-                        ))
-                      : '—'}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   <td>{contact.email || '—'}</td>
                   <td>{contact.canPickUp === undefined ? '—' : contact.canPickUp ? 'Yes' : 'No'}</td>

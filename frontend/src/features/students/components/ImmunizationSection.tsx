@@ -26,28 +26,34 @@ export function ImmunizationSection({ immunizations, status }: ImmunizationSecti
     <ProfileSection title="Immunizations" emptyText={empty}>
       {status}
       {records && records.length > 0 && (
-        <div className="table-wrapper">
-          <table>
-            <caption className="visually-hidden">Immunization records</caption>
-            <thead>
-              <tr>
-                <th scope="col">Given on</th>
-                <th scope="col">Vaccine</th>
-                <th scope="col">Dose</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((record) => (
-                <tr key={record.id}>
-                  <td>
-                    <time dateTime={record.administeredOn}>{formatCalendarDate(record.administeredOn)}</time>
-                  </td>
-                  <td>{vaccineText(record)}</td>
-                  <td>{record.doseNumber ?? '—'}</td>
+        // Titled: under the registry panel, an untitled table read as part of the registry.
+        <div className="stack">
+          <h3>Doses on record</h3>
+          <div className="table-wrapper">
+            <table>
+              <caption className="visually-hidden">Immunization records</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Given on</th>
+                  <th scope="col">Vaccine</th>
+                  <th scope="col">Dose</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {records.map((record) => (
+                  <tr key={record.id}>
+                    <td>
+                      <time dateTime={record.administeredOn}>
+                        {formatCalendarDate(record.administeredOn)}
+                      </time>
+                    </td>
+                    <td>{vaccineText(record)}</td>
+                    <td>{record.doseNumber ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </ProfileSection>

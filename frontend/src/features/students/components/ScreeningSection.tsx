@@ -13,6 +13,7 @@ export function ScreeningSection({ screenings }: { screenings: Screening[] | und
       {screenings && screenings.length > 0 && (
         <div className="table-wrapper">
           <table>
+            <caption className="visually-hidden">Screenings</caption>
             <thead>
               <tr>
                 <th scope="col">Screening</th>
