@@ -8,6 +8,12 @@ import {
   createUser,
   type TestUser,
 } from '../helpers/fixtures.js';
+import {
+  expectSchoolFilter,
+  type NamedRow,
+  schoolFilterStudents,
+  studentQueriesDuring,
+} from '../helpers/studentJoin.js';
 import { twoOrganizationSuite } from '../helpers/suite.js';
 import { seedAppointmentsDemo } from '../../src/seed/appointmentsDemo.js';
 
@@ -147,30 +153,6 @@ describe('appointments', () => {
   });
 });
 
-/** The SQL of every query that reads the students table while `run` runs. */
-async function studentQueriesDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const hook = 'count-student-reads';
-  s.server.app.sequelize.addHook('afterQuery', hook, (_options, query) => {
-    // The query ran: its SQL is on it (the typings leave the field out).
-    const { sql } = query as unknown as { sql?: string };
-    if (sql && /\bstudents\b/.test(sql)) seen.push(sql);
-  });
-  try {
-    await run();
-  } finally {
-    s.server.app.sequelize.removeHook('afterQuery', hook);
-  }
-  return seen;
-}
-
-interface NamedAppointment {
-  id: string;
-  studentId: string;
-  studentName: string;
-  student: { id: string; firstName: string; lastName: string; schoolId: string | null };
-}
-
 describe('appointments: who they are for', () => {
   it('names the student (and their school) on create, list, read and update, to a viewer too', async () => {
     const student = await createStudent(s.server, s.orgA, { firstName: 'Amara', lastName: 'Okafor' });
@@ -187,7 +169,7 @@ describe('appointments: who they are for', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.result).toMatchObject(expected);
-    const { id } = created.result as NamedAppointment;
+    const { id } = created.result as NamedRow;
 
     for (const user of [s.orgA.nurse, s.orgA.viewer]) {
       const list = await s.server.inject({
@@ -195,7 +177,7 @@ describe('appointments: who they are for', () => {
         headers: bearer(user),
       });
       expect(list.statusCode).toBe(200);
-      const rows = (list.result as { data: NamedAppointment[] }).data;
+      const rows = (list.result as { data: NamedRow[] }).data;
       expect(rows).toEqual([expect.objectContaining(expected)]);
       const read = await s.server.inject({ url: `/api/v1/appointments/${id}`, headers: bearer(user) });
       expect(read.statusCode).toBe(200);
@@ -228,10 +210,10 @@ describe('appointments: who they are for', () => {
         url: `/api/v1/appointments?nurseId=${nurse.id}&pageSize=${pageSize}`,
         headers: bearer(s.orgA.nurse),
       });
-    const one = await studentQueriesDuring(() => list(1));
-    const three = await studentQueriesDuring(async () => {
+    const one = await studentQueriesDuring(s.server, () => list(1));
+    const three = await studentQueriesDuring(s.server, async () => {
       const res = await list(3);
-      const rows = (res.result as { data: NamedAppointment[] }).data;
+      const rows = (res.result as { data: NamedRow[] }).data;
       expect(rows).toHaveLength(3);
       expect(rows.every((a) => /^Jordan Tester/.test(a.studentName))).toBe(true);
     });
@@ -242,40 +224,16 @@ describe('appointments: who they are for', () => {
   });
 
   it("filters by the student's school; another organization's school matches nothing", async () => {
-    const annex = await s.server.plugins.organizations.service.createSchool(s.orgA.id, { name: 'Annex' });
-    const here = await createStudent(s.server, s.orgA, { schoolId: annex.id });
-    const main = await createStudent(s.server, s.orgA);
+    const students = await schoolFilterStudents(s);
+    const { here, main, theirs } = students;
     const day = freshDay();
     await book(s.orgA.nurse, { studentId: here.id, startsAt: at(day, 0), type: 'SCREENING' });
     await book(s.orgA.nurse, { studentId: main.id, startsAt: at(day, 30), type: 'SCREENING' });
-    const theirs = await createStudent(s.server, s.orgB);
     expect(
       (await book(s.orgB.nurse, { studentId: theirs.id, startsAt: at(day, 0), type: 'SCREENING' }))
         .statusCode,
     ).toBe(201);
-
-    const list = async (org: typeof s.orgA, query: string) => {
-      const res = await s.server.inject({ url: `/api/v1/appointments?${query}`, headers: bearer(org.nurse) });
-      expect(res.statusCode).toBe(200);
-      return res.result as { data: NamedAppointment[]; total: number };
-    };
-    const annexOnly = await list(s.orgA, `schoolId=${annex.id}`);
-    expect(annexOnly.total).toBe(1);
-    expect(annexOnly.data.map((a) => a.studentId)).toEqual([here.id]);
-    expect(annexOnly.data[0]!.student.schoolId).toBe(annex.id);
-    expect((await list(s.orgA, `schoolId=${s.orgA.schoolId}&studentId=${here.id}`)).total).toBe(0);
-    expect((await list(s.orgA, `schoolId=${s.orgA.schoolId}&studentId=${main.id}`)).total).toBe(1);
-
-    // orgB's school has a visit, and orgA sees none of it.
-    expect((await list(s.orgB, `schoolId=${s.orgB.schoolId}`)).total).toBeGreaterThan(0);
-    expect(await list(s.orgA, `schoolId=${s.orgB.schoolId}`)).toMatchObject({ data: [], total: 0 });
-
-    const bad = await s.server.inject({
-      url: '/api/v1/appointments?schoolId=main',
-      headers: bearer(s.orgA.nurse),
-    });
-    expect(bad.statusCode).toBe(400);
-    expect((bad.result as { message: string }).message).toContain('schoolId');
+    await expectSchoolFilter(s, '/api/v1/appointments', students);
   });
 });
 

@@ -7,6 +7,12 @@ import {
   createStudents,
   type TestOrganization,
 } from '../helpers/fixtures.js';
+import {
+  expectSchoolFilter,
+  type NamedRow,
+  schoolFilterStudents,
+  studentQueriesDuring,
+} from '../helpers/studentJoin.js';
 import { twoOrganizationSuite } from '../helpers/suite.js';
 import { seedIncidentsDemo } from '../../src/seed/incidentsDemo.js';
 
@@ -187,30 +193,6 @@ describe('incidents', () => {
   });
 });
 
-/** The SQL of every query that reads the students table while `run` runs. */
-async function studentQueriesDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const hook = 'count-student-reads';
-  s.server.app.sequelize.addHook('afterQuery', hook, (_options, query) => {
-    // The query ran: its SQL is on it (the typings leave the field out).
-    const { sql } = query as unknown as { sql?: string };
-    if (sql && /\bstudents\b/.test(sql)) seen.push(sql);
-  });
-  try {
-    await run();
-  } finally {
-    s.server.app.sequelize.removeHook('afterQuery', hook);
-  }
-  return seen;
-}
-
-interface NamedIncident {
-  id: string;
-  studentId: string;
-  studentName: string;
-  student: { id: string; firstName: string; lastName: string; schoolId: string | null };
-}
-
 describe('incidents: who they are about', () => {
   it('names the student (and their school) on create, list, read and update', async () => {
     const student = await createStudent(s.server, s.orgA, { firstName: 'Amara', lastName: 'Okafor' });
@@ -222,14 +204,14 @@ describe('incidents: who they are about', () => {
     const created = await report(s.orgA, incidentPayload(student.id));
     expect(created.statusCode).toBe(201);
     expect(created.result).toMatchObject(expected);
-    const { id } = created.result as NamedIncident;
+    const { id } = created.result as NamedRow;
 
     const list = await s.server.inject({
       url: `/api/v1/incidents?studentId=${student.id}`,
       headers: bearer(s.orgA.nurse),
     });
     expect(list.statusCode).toBe(200);
-    expect((list.result as { data: NamedIncident[] }).data).toEqual([expect.objectContaining(expected)]);
+    expect((list.result as { data: NamedRow[] }).data).toEqual([expect.objectContaining(expected)]);
 
     const read = await s.server.inject({ url: `/api/v1/incidents/${id}`, headers: bearer(s.orgA.admin) });
     expect(read.statusCode).toBe(200);
@@ -250,10 +232,10 @@ describe('incidents: who they are about', () => {
     for (const student of students) await report(s.orgA, incidentPayload(student.id));
     const list = (pageSize: number) =>
       s.server.inject({ url: `/api/v1/incidents?pageSize=${pageSize}`, headers: bearer(s.orgA.nurse) });
-    const one = await studentQueriesDuring(() => list(1));
-    const three = await studentQueriesDuring(async () => {
+    const one = await studentQueriesDuring(s.server, () => list(1));
+    const three = await studentQueriesDuring(s.server, async () => {
       const res = await list(3);
-      const names = (res.result as { data: NamedIncident[] }).data.map((i) => i.studentName);
+      const names = (res.result as { data: NamedRow[] }).data.map((i) => i.studentName);
       expect(names).toHaveLength(3);
       expect(names.every((name) => /^Jordan Tester/.test(name))).toBe(true);
     });
@@ -264,39 +246,11 @@ describe('incidents: who they are about', () => {
   });
 
   it("filters by the student's school; another organization's school matches nothing", async () => {
-    const annex = await s.server.plugins.organizations.service.createSchool(s.orgA.id, { name: 'Annex' });
-    const here = await createStudent(s.server, s.orgA, { schoolId: annex.id });
-    const main = await createStudent(s.server, s.orgA);
-    await report(s.orgA, incidentPayload(here.id));
-    await report(s.orgA, incidentPayload(main.id));
-    const theirs = await createStudent(s.server, s.orgB);
-    expect((await report(s.orgB, incidentPayload(theirs.id))).statusCode).toBe(201);
-
-    const list = async (headersOf: typeof s.orgA, query: string) => {
-      const res = await s.server.inject({
-        url: `/api/v1/incidents?${query}`,
-        headers: bearer(headersOf.nurse),
-      });
-      expect(res.statusCode).toBe(200);
-      return res.result as { data: NamedIncident[]; total: number };
-    };
-    const annexOnly = await list(s.orgA, `schoolId=${annex.id}`);
-    expect(annexOnly.total).toBe(1);
-    expect(annexOnly.data.map((i) => i.studentId)).toEqual([here.id]);
-    expect(annexOnly.data[0]!.student.schoolId).toBe(annex.id);
-    expect((await list(s.orgA, `schoolId=${s.orgA.schoolId}&studentId=${here.id}`)).total).toBe(0);
-    expect((await list(s.orgA, `schoolId=${s.orgA.schoolId}&studentId=${main.id}`)).total).toBe(1);
-
-    // orgB's school has an incident, and orgA sees none of it.
-    expect((await list(s.orgB, `schoolId=${s.orgB.schoolId}`)).total).toBeGreaterThan(0);
-    expect(await list(s.orgA, `schoolId=${s.orgB.schoolId}`)).toMatchObject({ data: [], total: 0 });
-
-    const bad = await s.server.inject({
-      url: '/api/v1/incidents?schoolId=main',
-      headers: bearer(s.orgA.nurse),
-    });
-    expect(bad.statusCode).toBe(400);
-    expect((bad.result as { message: string }).message).toContain('schoolId');
+    const students = await schoolFilterStudents(s);
+    await report(s.orgA, incidentPayload(students.here.id));
+    await report(s.orgA, incidentPayload(students.main.id));
+    expect((await report(s.orgB, incidentPayload(students.theirs.id))).statusCode).toBe(201);
+    await expectSchoolFilter(s, '/api/v1/incidents', students);
   });
 });
 

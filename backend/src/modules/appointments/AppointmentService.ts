@@ -10,7 +10,12 @@ import { AppError } from '../../infrastructure/http/AppError.js';
 import { can } from '../../infrastructure/http/authorization.js';
 import type { AuditService } from '../audit/index.js';
 import type { StudentService } from '../students/index.js';
-import { type AppointmentStudent, selectAppointment, selectAppointmentPage } from './appointmentQueries.js';
+import {
+  type AppointmentFilter,
+  type AppointmentStudent,
+  selectAppointment,
+  selectAppointmentPage,
+} from './appointmentQueries.js';
 import type {
   AppointmentAttributes,
   AppointmentInstance,
@@ -45,17 +50,8 @@ export interface UpdateAppointmentInput {
   durationMinutes?: number;
 }
 
-export interface AppointmentQuery {
-  from?: Date;
-  to?: Date;
-  nurseId?: string;
-  studentId?: string;
-  /** The student's school; one of another organization matches nothing. */
-  schoolId?: string;
-  status?: AppointmentStatus;
-  page: number;
-  pageSize: number;
-}
+/** A list request: the filter the query reads, and which page of it. */
+export type AppointmentQuery = AppointmentFilter & { page: number; pageSize: number };
 
 /** Who may run a visit: an active NURSE or ADMIN of the organization, or null. */
 export type StaffLookup = (

@@ -4,6 +4,7 @@
  * organization; the student is joined on (id, organization) like the foreign key.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { type PageWindow, selectPage } from '../../infrastructure/database/pagedQuery.js';
 import type { AppointmentAttributes, AppointmentStatus } from './models.js';
 
 /** Who the visit is for: enough to name them and to filter by school. */
@@ -21,6 +22,7 @@ export interface AppointmentFilter {
   to?: Date;
   nurseId?: string;
   studentId?: string;
+  /** The student's school; one of another organization matches nothing. */
   schoolId?: string;
   status?: AppointmentStatus;
 }
@@ -30,15 +32,16 @@ const FROM = `
     JOIN students s ON s.id = a.student_id AND s.organization_id = a.organization_id
    WHERE a.organization_id = :organizationId`;
 
-const SELECT = `
-  SELECT a.id, a.organization_id AS "organizationId", a.student_id AS "studentId",
+const COLUMNS = `
+         a.id, a.organization_id AS "organizationId", a.student_id AS "studentId",
          a.nurse_id AS "nurseId", a.created_by AS "createdBy", a.starts_at AS "startsAt",
          a.duration_minutes AS "durationMinutes", a.type, a.status, a.reason, a.notes,
          a.reminder_due_at AS "reminderDueAt", a.reminder_sent_at AS "reminderSentAt",
          a.created_at AS "createdAt", a.updated_at AS "updatedAt",
          json_build_object('id', s.id, 'firstName', s.first_name, 'lastName', s.last_name,
-                           'schoolId', s.school_id) AS student
-  ${FROM}`;
+                           'schoolId', s.school_id) AS student`;
+
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 /** The filter as SQL; a school of another organization matches nothing (the scope is the org). */
 function conditions(filter: AppointmentFilter): string {
@@ -70,22 +73,15 @@ export async function selectAppointmentPage(
   sequelize: Sequelize,
   organizationId: string,
   filter: AppointmentFilter,
-  page: { limit: number; offset: number },
+  page: PageWindow,
 ): Promise<{ rows: AppointmentRow[]; count: number }> {
-  const where = conditions(filter);
-  const replacements = { organizationId, ...filter, ...page };
-  const [rows, total] = await Promise.all([
-    sequelize.query<AppointmentRow>(
-      `${SELECT} ${where} ORDER BY a.starts_at ASC, a.id ASC LIMIT :limit OFFSET :offset`,
-      { replacements, type: QueryTypes.SELECT },
-    ),
-    sequelize.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${where}`, {
-      replacements,
-      type: QueryTypes.SELECT,
-      plain: true,
-    }),
-  ]);
-  return { rows: rows.map(toRow), count: total?.n ?? 0 };
+  const { rows, count } = await selectPage<AppointmentRow>(
+    sequelize,
+    { columns: COLUMNS, from: FROM, where: conditions(filter), orderBy: 'a.starts_at ASC, a.id ASC' },
+    { organizationId, ...filter },
+    page,
+  );
+  return { rows: rows.map(toRow), count };
 }
 
 export async function selectAppointment(

@@ -8,7 +8,12 @@ import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import type { AuditService } from '../audit/index.js';
 import type { StudentService } from '../students/index.js';
-import { type IncidentStudent, selectIncident, selectIncidentPage } from './incidentQueries.js';
+import {
+  type IncidentFilter,
+  type IncidentStudent,
+  selectIncident,
+  selectIncidentPage,
+} from './incidentQueries.js';
 import type {
   IncidentAttributes,
   IncidentModel,
@@ -80,17 +85,7 @@ export type UpdateIncidentInput = Partial<
   >
 >;
 
-export interface IncidentQuery {
-  studentId?: string;
-  /** The student's school; one of another organization matches nothing. */
-  schoolId?: string;
-  from?: Date;
-  to?: Date;
-  type?: IncidentType;
-  severity?: IncidentSeverity;
-  page: number;
-  pageSize: number;
-}
+export type IncidentQuery = IncidentFilter & { page: number; pageSize: number };
 
 const ENTITY = 'incident';
 const PROFILE_LIMIT = 20;

@@ -4,6 +4,7 @@
  * organization; the student is joined on (id, organization) like the foreign key.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { type PageWindow, selectPage } from '../../infrastructure/database/pagedQuery.js';
 import type { IncidentAttributes, IncidentSeverity, IncidentType } from './models.js';
 
 /** Who the incident is about: enough to name them and to filter by school. */
@@ -18,6 +19,7 @@ export type IncidentRow = IncidentAttributes & { student: IncidentStudent };
 
 export interface IncidentFilter {
   studentId?: string;
+  /** The student's school; one of another organization matches nothing. */
   schoolId?: string;
   from?: Date;
   to?: Date;
@@ -30,8 +32,8 @@ const FROM = `
     JOIN students s ON s.id = i.student_id AND s.organization_id = i.organization_id
    WHERE i.organization_id = :organizationId`;
 
-const SELECT = `
-  SELECT i.id, i.organization_id AS "organizationId", i.student_id AS "studentId",
+const COLUMNS = `
+         i.id, i.organization_id AS "organizationId", i.student_id AS "studentId",
          i.reported_by AS "reportedBy", i.type, i.severity, i.location,
          i.occurred_at AS "occurredAt", i.description, i.actions_taken AS "actionsTaken",
          i.witnesses, i.parent_notified AS "parentNotified",
@@ -40,8 +42,9 @@ const SELECT = `
          i.follow_up_required AS "followUpRequired", i.follow_up_notes AS "followUpNotes",
          i.created_at AS "createdAt", i.updated_at AS "updatedAt",
          json_build_object('id', s.id, 'firstName', s.first_name, 'lastName', s.last_name,
-                           'schoolId', s.school_id) AS student
-  ${FROM}`;
+                           'schoolId', s.school_id) AS student`;
+
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 /** The filter as SQL; a school of another organization matches nothing (the scope is the org). */
 function conditions(filter: IncidentFilter): string {
@@ -70,22 +73,15 @@ export async function selectIncidentPage(
   sequelize: Sequelize,
   organizationId: string,
   filter: IncidentFilter,
-  page: { limit: number; offset: number },
+  page: PageWindow,
 ): Promise<{ rows: IncidentRow[]; count: number }> {
-  const where = conditions(filter);
-  const replacements = { organizationId, ...filter, ...page };
-  const [rows, total] = await Promise.all([
-    sequelize.query<IncidentRow>(
-      `${SELECT} ${where} ORDER BY i.occurred_at DESC, i.id ASC LIMIT :limit OFFSET :offset`,
-      { replacements, type: QueryTypes.SELECT },
-    ),
-    sequelize.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${where}`, {
-      replacements,
-      type: QueryTypes.SELECT,
-      plain: true,
-    }),
-  ]);
-  return { rows: rows.map(toRow), count: total?.n ?? 0 };
+  const { rows, count } = await selectPage<IncidentRow>(
+    sequelize,
+    { columns: COLUMNS, from: FROM, where: conditions(filter), orderBy: 'i.occurred_at DESC, i.id ASC' },
+    { organizationId, ...filter },
+    page,
+  );
+  return { rows: rows.map(toRow), count };
 }
 
 export async function selectIncident(
