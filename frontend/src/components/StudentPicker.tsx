@@ -1,16 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useDebouncedValue } from '@/lib/useDebouncedValue';
+import { searchStudents, type StudentOption } from '@/services/api/searchStudents';
 import { FormField } from './FormField';
 
-/** A student as a picker shows it: enough to tell two Smiths apart, no health data. */
-export interface StudentOption {
-  id: string;
-  firstName: string;
-  lastName: string;
-  grade: string;
-  studentNumber: string | null;
-}
+export type { StudentOption };
 
 /** Fewer letters match half the district; the picker asks for at least this many. */
 export const MIN_STUDENT_SEARCH_LENGTH = 2;
@@ -39,8 +33,6 @@ function matchesText(search: string, found: StudentOption[] | undefined, searchi
 }
 
 interface StudentPickerProps {
-  /** The feature's own GET /api/v1/students?search= call (features never share api files). */
-  searchStudents: (search: string, signal?: AbortSignal) => Promise<StudentOption[]>;
   value: StudentOption | null;
   onChange: (student: StudentOption | null) => void;
   /** Text of the empty option: "Choose a student" when one is required, "All students" in a filter. */
@@ -55,7 +47,6 @@ interface StudentPickerProps {
 
 /** A search box and the matching students in a plain select: keyboard and screen-reader friendly. */
 export function StudentPicker({
-  searchStudents,
   value,
   onChange,
   emptyLabel,

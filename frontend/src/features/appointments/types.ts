@@ -24,13 +24,6 @@ export interface AppointmentStudent {
   schoolId: string | null;
 }
 
-/** GET /api/v1/schools rows: the school filter's choices. */
-export interface School {
-  id: string;
-  name: string;
-  code?: string | null;
-}
-
 /** GET /api/v1/appointments rows. */
 export interface Appointment {
   id: string;

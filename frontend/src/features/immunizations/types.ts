@@ -119,10 +119,3 @@ export interface NonCompliantStudents {
   asOf: string;
   data: NonCompliantStudent[];
 }
-
-/** GET /api/v1/schools: the organization's schools. */
-export interface School {
-  id: string;
-  name: string;
-  code: string | null;
-}

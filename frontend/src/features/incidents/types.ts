@@ -45,13 +45,6 @@ export interface IncidentStudent {
   schoolId: string | null;
 }
 
-/** GET /api/v1/schools rows: the school filter's choices. */
-export interface School {
-  id: string;
-  name: string;
-  code?: string | null;
-}
-
 /** An incident as the API answers it (POST, GET, PATCH). */
 export interface Incident extends Omit<IncidentInput, 'parentNotified' | 'actionsTaken'> {
   id: string;

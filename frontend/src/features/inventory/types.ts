@@ -94,9 +94,3 @@ export interface Reconciliation {
   sumOfTransactions: number;
   consistent: boolean;
 }
-
-export interface School {
-  id: string;
-  name: string;
-  code: string | null;
-}

@@ -153,9 +153,3 @@ export interface StudentPrescription extends DosePrescription {
   prn?: boolean;
   active?: boolean;
 }
-
-export interface School {
-  id: string;
-  name: string;
-  code?: string | null;
-}

@@ -1,3 +1,5 @@
+import type { StudentOption } from '@/components/StudentPicker';
+
 /** The reports the server can build, as POST /api/v1/reports names them. */
 export const REPORT_TYPES = ['medication-log', 'immunization-compliance', 'student-health-summary'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
@@ -32,20 +34,6 @@ export interface QueuedReport {
   filename: string | null;
   /** Why a failed report failed, in words for the requester. */
   error?: string | null;
-}
-
-/** A student as the picker shows it: enough to tell two Smiths apart, no health data. */
-export interface StudentOption {
-  id: string;
-  firstName: string;
-  lastName: string;
-  grade: string;
-  studentNumber: string | null;
-}
-
-export interface StudentOptionPage {
-  data: StudentOption[];
-  total: number;
 }
 
 /** What the form has chosen: the report and its filters. */

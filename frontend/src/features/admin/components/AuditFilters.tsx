@@ -1,7 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { FormField } from '@/components/FormField';
 import { StudentPicker } from '@/components/StudentPicker';
-import { searchStudents } from '../api/searchStudents';
 import {
   AUDIT_FILTER_FIELDS,
   type AuditFilterErrors,
@@ -124,7 +123,6 @@ export function AuditFilters({
         </FormField>
       </div>
       <StudentPicker
-        searchStudents={searchStudents}
         value={values.student}
         onChange={(student) => onChange('student', student)}
         emptyLabel="All students"

@@ -5,5 +5,4 @@ export const appointmentKeys = {
   all: ['appointments'] as const,
   range: (filter: AppointmentFilter) => [...appointmentKeys.all, 'range', filter] as const,
   /** The organization's schools, for the school filter. */
-  schools: () => [...appointmentKeys.all, 'schools'] as const,
 };

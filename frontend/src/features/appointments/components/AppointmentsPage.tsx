@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { ActionPanel } from '@/components/ActionPanel';
+import { SchoolSelect } from '@/components/SchoolSelect';
 import { toDateTimeLocalValue } from '@/lib/formatDate';
+import { useSchools } from '@/services/api/getSchools';
 import { useAppointments } from '../api/getAppointments';
-import { useSchools } from '../api/getSchools';
 import { dayHeading, dayOfInstant, parseCalendarDate, today, weekHeading } from '../calendar';
 import { useCalendar } from '../hooks/useCalendar';
 import { useLiveAppointments } from '../hooks/useLiveAppointments';
@@ -10,7 +11,6 @@ import type { Appointment } from '../types';
 import { BookAppointmentForm } from './BookAppointmentForm';
 import { CalendarToolbar } from './CalendarToolbar';
 import { DaySchedule } from './DaySchedule';
-import { SchoolFilter } from './SchoolFilter';
 import './appointments.css';
 
 interface AppointmentsPageProps {
@@ -62,7 +62,7 @@ export function AppointmentsPage({ canManage }: AppointmentsPageProps) {
         onToday={calendar.today}
         onNext={calendar.next}
       >
-        <SchoolFilter
+        <SchoolSelect
           id={`${id}-school`}
           schools={schools.data}
           error={schools.isError ? `Schools could not be listed: ${schools.error.message}` : undefined}

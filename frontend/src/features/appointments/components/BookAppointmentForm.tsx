@@ -5,14 +5,14 @@ import { FormPanel } from '@/components/FormPanel';
 import { SelectField } from '@/components/SelectField';
 import { StudentPicker } from '@/components/StudentPicker';
 import { useCreateAppointment } from '../api/createAppointment';
-import { searchStudents } from '../api/searchStudents';
 import {
   toAppointmentInput,
   useAppointmentForm,
   validateAppointment,
   type AppointmentFormValues,
 } from '../hooks/useAppointmentForm';
-import { APPOINTMENT_TYPES, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, type Appointment } from '../types';
+import { APPOINTMENT_TYPES, type Appointment } from '../types';
+import { DurationField } from './DurationField';
 
 interface BookAppointmentFormProps {
   /** The suggested start (datetime-local). */
@@ -47,7 +47,6 @@ export function BookAppointmentForm({ startsAt, onCancel, onBooked }: BookAppoin
       <form className="stack" noValidate onSubmit={handleSubmit}>
         <div className="form-grid">
           <StudentPicker
-            searchStudents={searchStudents}
             value={values.student}
             onChange={(student) => setValue('student', student)}
             emptyLabel="Choose a student"
@@ -76,20 +75,12 @@ export function BookAppointmentForm({ startsAt, onCancel, onBooked }: BookAppoin
               />
             )}
           </FormField>
-          <FormField id={fieldId('durationMinutes')} label="Length (minutes)" error={errors.durationMinutes}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="numeric"
-                min={MIN_DURATION_MINUTES}
-                max={MAX_DURATION_MINUTES}
-                step={5}
-                value={values.durationMinutes}
-                onChange={(event) => setValue('durationMinutes', event.target.value)}
-              />
-            )}
-          </FormField>
+          <DurationField
+            id={fieldId('durationMinutes')}
+            value={values.durationMinutes}
+            error={errors.durationMinutes}
+            onChange={(value) => setValue('durationMinutes', value)}
+          />
           <FormField id={fieldId('reason')} label="Reason (optional)">
             {(control) => (
               <input

@@ -5,13 +5,9 @@ import { FormPanel } from '@/components/FormPanel';
 import { fromDateTimeLocalValue, toDateTimeLocalValue } from '@/lib/formatDate';
 import { useUpdateAppointment } from '../api/updateAppointment';
 import { durationError, parseDuration } from '../hooks/useAppointmentForm';
-import {
-  MAX_DURATION_MINUTES,
-  MIN_DURATION_MINUTES,
-  type Appointment,
-  type AppointmentUpdate,
-} from '../types';
+import type { Appointment, AppointmentUpdate } from '../types';
 import { timeRange } from './appointmentLabels';
+import { DurationField } from './DurationField';
 
 interface RescheduleFormProps {
   appointment: Appointment;
@@ -63,20 +59,7 @@ export function RescheduleForm({ appointment, onCancel, onSaved }: RescheduleFor
               />
             )}
           </FormField>
-          <FormField id={`${id}-length`} label="Length (minutes)" error={lengthError}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                inputMode="numeric"
-                min={MIN_DURATION_MINUTES}
-                max={MAX_DURATION_MINUTES}
-                step={5}
-                value={duration}
-                onChange={(event) => setDuration(event.target.value)}
-              />
-            )}
-          </FormField>
+          <DurationField id={`${id}-length`} value={duration} error={lengthError} onChange={setDuration} />
         </div>
         {unchanged && (
           <p className="alert alert-info" role="status">

@@ -18,7 +18,6 @@ export const immunizationKeys = {
   compliance: () => [...immunizationKeys.all, 'compliance'] as const,
   complianceReport: (query: ComplianceQuery) => [...immunizationKeys.compliance(), 'report', query] as const,
   nonCompliant: (query: ComplianceQuery) => [...immunizationKeys.compliance(), 'students', query] as const,
-  schools: () => [...immunizationKeys.all, 'schools'] as const,
 };
 
 export function immunizationStatusQueryOptions(studentId: string) {

@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { FormField } from '@/components/FormField';
+import { SchoolSelect } from '@/components/SchoolSelect';
+import type { School } from '@/services/api/getSchools';
 import type { ComplianceFilterValues } from '../hooks/useComplianceFilters';
-import { GRADES, type Grade, type School } from '../types';
+import { GRADES, type Grade } from '../types';
 import { gradeText } from './complianceText';
 
 interface ComplianceFiltersProps {
@@ -21,22 +23,13 @@ export function ComplianceFilters({ values, onChange, schools, schoolsError }: C
       aria-label="Filter compliance"
       onSubmit={(e) => e.preventDefault()}
     >
-      <FormField id={`${id}-school`} label="School" error={schoolsError ?? undefined}>
-        {(control) => (
-          <select
-            {...control}
-            value={values.schoolId}
-            onChange={(event) => onChange('schoolId', event.target.value)}
-          >
-            <option value="">All schools</option>
-            {schools?.map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <SchoolSelect
+        id={`${id}-school`}
+        schools={schools}
+        error={schoolsError ?? undefined}
+        value={values.schoolId}
+        onChange={(schoolId) => onChange('schoolId', schoolId)}
+      />
       <FormField id={`${id}-grade`} label="Grade">
         {(control) => (
           <select

@@ -1,6 +1,6 @@
 import { formatCalendarDate } from '@/lib/formatDate';
+import { useSchools } from '@/services/api/getSchools';
 import { useCompliance } from '../api/getCompliance';
-import { useSchools } from '../api/getSchools';
 import { useComplianceFilters } from '../hooks/useComplianceFilters';
 import { useLiveCompliance } from '../hooks/useLiveCompliance';
 import { ComplianceFilters } from './ComplianceFilters';

@@ -7,5 +7,4 @@ export const incidentKeys = {
   list: (query: IncidentListQuery) => [...incidentKeys.lists(), query] as const,
   detail: (incidentId: string) => [...incidentKeys.all, 'detail', incidentId] as const,
   /** The organization's schools, for the school filter. */
-  schools: () => [...incidentKeys.all, 'schools'] as const,
 };

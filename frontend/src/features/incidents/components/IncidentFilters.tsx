@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { FormField } from '@/components/FormField';
+import { SchoolSelect } from '@/components/SchoolSelect';
 import { SelectField } from '@/components/SelectField';
 import { StudentPicker } from '@/components/StudentPicker';
-import { searchStudents } from '../api/searchStudents';
+import type { School } from '@/services/api/getSchools';
 import type { IncidentFilterValues } from '../hooks/useIncidentFilters';
-import { INCIDENT_SEVERITIES, INCIDENT_TYPES, type School } from '../types';
-import { SchoolFilter } from './SchoolFilter';
+import { INCIDENT_SEVERITIES, INCIDENT_TYPES } from '../types';
 
 interface IncidentFiltersProps {
   filters: IncidentFilterValues;
@@ -70,7 +70,7 @@ export function IncidentFilters({
         onChange={(value) => onChange('severity', value)}
         placeholder="All severities"
       />
-      <SchoolFilter
+      <SchoolSelect
         id={`${id}-school`}
         schools={schools}
         error={schoolsError}
@@ -78,7 +78,6 @@ export function IncidentFilters({
         onChange={(schoolId) => onChange('schoolId', schoolId)}
       />
       <StudentPicker
-        searchStudents={searchStudents}
         value={filters.student}
         onChange={(student) => onChange('student', student)}
         emptyLabel="All students"

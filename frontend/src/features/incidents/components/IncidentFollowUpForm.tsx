@@ -1,9 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CheckboxField } from '@/components/CheckboxField';
 import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
 import { FormPanel } from '@/components/FormPanel';
-import { SelectField } from '@/components/SelectField';
 import { useUpdateIncident } from '../api/updateIncident';
 import {
   followUpChanges,
@@ -11,7 +9,8 @@ import {
   validateFollowUp,
   type FollowUpValues,
 } from '../hooks/useFollowUpForm';
-import { NOTIFICATION_METHODS, type Incident } from '../types';
+import type { Incident } from '../types';
+import { FollowUpFields } from './FollowUpFields';
 
 interface IncidentFollowUpFormProps {
   incident: Incident;
@@ -50,74 +49,7 @@ export function IncidentFollowUpForm({ incident, onCancel, onSaved }: IncidentFo
   return (
     <FormPanel title="Update the follow-up" onCancel={onCancel}>
       <form className="stack" noValidate onSubmit={handleSubmit}>
-        <FormField id={fieldId('actionsTaken')} label="Actions taken">
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={values.actionsTaken}
-              onChange={(event) => setValue('actionsTaken', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={fieldId('witnesses')} label="Witnesses (one per line)">
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={values.witnesses}
-              onChange={(event) => setValue('witnesses', event.target.value)}
-            />
-          )}
-        </FormField>
-        <fieldset className="stack">
-          <legend>Parent or guardian</legend>
-          <CheckboxField
-            id={fieldId('parentNotified')}
-            label="Parent notified"
-            checked={values.parentNotified}
-            onChange={(checked) => setValue('parentNotified', checked)}
-          />
-          {values.parentNotified && (
-            <div className="form-grid">
-              <SelectField
-                id={fieldId('notificationMethod')}
-                label="How"
-                error={errors.notificationMethod}
-                value={values.notificationMethod}
-                options={NOTIFICATION_METHODS}
-                onChange={(value) => setValue('notificationMethod', value)}
-                placeholder="Choose…"
-              />
-              <FormField id={fieldId('notifiedBy')} label="Notified by (optional)">
-                {(control) => (
-                  <input
-                    {...control}
-                    value={values.notifiedBy}
-                    onChange={(event) => setValue('notifiedBy', event.target.value)}
-                    autoComplete="off"
-                  />
-                )}
-              </FormField>
-              <FormField id={fieldId('notifiedAt')} label="Notified at" error={errors.notifiedAt}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="datetime-local"
-                    value={values.notifiedAt}
-                    onChange={(event) => setValue('notifiedAt', event.target.value)}
-                  />
-                )}
-              </FormField>
-            </div>
-          )}
-        </fieldset>
-        <CheckboxField
-          id={fieldId('followUpRequired')}
-          label="Follow-up required"
-          checked={values.followUpRequired}
-          onChange={(checked) => setValue('followUpRequired', checked)}
-        />
+        <FollowUpFields values={values} setValue={setValue} errors={errors} fieldId={fieldId} />
         <FormField id={fieldId('followUpNotes')} label="Follow-up notes">
           {(control) => (
             <textarea

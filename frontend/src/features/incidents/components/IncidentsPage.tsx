@@ -1,7 +1,7 @@
 import { Pagination } from '@/components/Pagination';
 import { isApiError } from '@/services/api/ApiError';
+import { useSchools } from '@/services/api/getSchools';
 import { useIncidents } from '../api/getIncidents';
-import { useSchools } from '../api/getSchools';
 import { useIncidentFilters } from '../hooks/useIncidentFilters';
 import { useLiveIncidents } from '../hooks/useLiveIncidents';
 import { IncidentFilters } from './IncidentFilters';

@@ -1,19 +1,18 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { CheckboxField } from '@/components/CheckboxField';
 import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
 import { FormPanel } from '@/components/FormPanel';
 import { SelectField } from '@/components/SelectField';
 import { StudentPicker, type StudentOption } from '@/components/StudentPicker';
 import { useCreateIncident } from '../api/createIncident';
-import { searchStudents } from '../api/searchStudents';
 import {
   toIncidentInput,
   useIncidentForm,
   validateIncident,
   type IncidentFormValues,
 } from '../hooks/useIncidentForm';
-import { INCIDENT_SEVERITIES, INCIDENT_TYPES, NOTIFICATION_METHODS, type Incident } from '../types';
+import { INCIDENT_SEVERITIES, INCIDENT_TYPES, type Incident } from '../types';
+import { FollowUpFields } from './FollowUpFields';
 
 interface RecordIncidentFormProps {
   /** The student the report is about; without it (the Incidents page) the form asks for one. */
@@ -87,7 +86,6 @@ export function RecordIncidentForm({
         {chooseStudent && (
           <div className="form-grid">
             <StudentPicker
-              searchStudents={searchStudents}
               value={picked}
               onChange={setPicked}
               emptyLabel="Choose a student"
@@ -148,74 +146,7 @@ export function RecordIncidentForm({
             />
           )}
         </FormField>
-        <FormField id={fieldId('actionsTaken')} label="Actions taken">
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={values.actionsTaken}
-              onChange={(event) => setValue('actionsTaken', event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={fieldId('witnesses')} label="Witnesses (one per line)">
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={values.witnesses}
-              onChange={(event) => setValue('witnesses', event.target.value)}
-            />
-          )}
-        </FormField>
-        <fieldset className="stack">
-          <legend>Parent or guardian</legend>
-          <CheckboxField
-            id={fieldId('parentNotified')}
-            label="Parent notified"
-            checked={values.parentNotified}
-            onChange={(checked) => setValue('parentNotified', checked)}
-          />
-          {values.parentNotified && (
-            <div className="form-grid">
-              <SelectField
-                id={fieldId('notificationMethod')}
-                label="How"
-                error={errors.notificationMethod}
-                value={values.notificationMethod}
-                options={NOTIFICATION_METHODS}
-                onChange={(value) => setValue('notificationMethod', value)}
-                placeholder="Choose…"
-              />
-              <FormField id={fieldId('notifiedBy')} label="Notified by (optional)">
-                {(control) => (
-                  <input
-                    {...control}
-                    value={values.notifiedBy}
-                    onChange={(event) => setValue('notifiedBy', event.target.value)}
-                    autoComplete="off"
-                  />
-                )}
-              </FormField>
-              <FormField id={fieldId('notifiedAt')} label="Notified at" error={errors.notifiedAt}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="datetime-local"
-                    value={values.notifiedAt}
-                    onChange={(event) => setValue('notifiedAt', event.target.value)}
-                  />
-                )}
-              </FormField>
-            </div>
-          )}
-        </fieldset>
-        <CheckboxField
-          id={fieldId('followUpRequired')}
-          label="Follow-up required"
-          checked={values.followUpRequired}
-          onChange={(checked) => setValue('followUpRequired', checked)}
-        />
+        <FollowUpFields values={values} setValue={setValue} errors={errors} fieldId={fieldId} />
         <FormActions
           submitLabel="Save incident"
           pending={mutation.isPending}

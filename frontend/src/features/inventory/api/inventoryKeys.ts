@@ -9,5 +9,4 @@ export const inventoryKeys = {
   transactions: (itemId: string, page: number) =>
     [...inventoryKeys.item(itemId), 'transactions', page] as const,
   reconciliation: (itemId: string) => [...inventoryKeys.item(itemId), 'reconciliation'] as const,
-  schools: () => [...inventoryKeys.all, 'schools'] as const,
 };

@@ -2,11 +2,13 @@ import { useId, type FormEvent } from 'react';
 import { FormActions } from '@/components/FormActions';
 import { FormField } from '@/components/FormField';
 import { FormPanel } from '@/components/FormPanel';
+import { SchoolSelect } from '@/components/SchoolSelect';
 import { SelectField } from '@/components/SelectField';
+import { useSchools } from '@/services/api/getSchools';
 import { useCreateInventoryItem } from '../api/createInventoryItem';
-import { useSchools } from '../api/getSchools';
 import { toNewItemInput, useItemForm, validateItem, type ItemFormValues } from '../hooks/useItemForm';
 import { INVENTORY_CATEGORIES, type InventoryItem } from '../types';
+import { BatchFields } from './BatchFields';
 
 interface CreateItemFormProps {
   onCancel: () => void;
@@ -42,11 +44,7 @@ export function CreateItemForm({ onCancel, onCreated }: CreateItemFormProps) {
     mutation.mutate(toNewItemInput(values));
   };
 
-  const text = (
-    name: 'unit' | 'lotNumber' | 'location',
-    label: string,
-    extra: { maxLength?: number } = {},
-  ) => (
+  const text = (name: 'unit' | 'location', label: string, extra: { maxLength?: number } = {}) => (
     <FormField id={fieldId(name)} label={label} error={errors[name]}>
       {(control) => (
         <input
@@ -103,35 +101,21 @@ export function CreateItemForm({ onCancel, onCreated }: CreateItemFormProps) {
           {text('unit', 'Unit (e.g. boxes, doses)', { maxLength: 50 })}
           {count('reorderLevel', 'Reorder at or below')}
           {count('initialQuantity', 'Opening stock')}
-          {text('lotNumber', 'Lot number (optional)', { maxLength: 100 })}
-          <FormField id={fieldId('expiresOn')} label="Expires on (optional)">
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={values.expiresOn}
-                onChange={(event) => setValue('expiresOn', event.target.value)}
-              />
-            )}
-          </FormField>
+          <BatchFields
+            values={values}
+            lotNumberError={errors.lotNumber}
+            fieldId={fieldId}
+            onChange={setValue}
+          />
           {text('location', 'Location (optional)', { maxLength: 200 })}
           {schools.data && schools.data.length > 0 && (
-            <FormField id={fieldId('schoolId')} label="School">
-              {(control) => (
-                <select
-                  {...control}
-                  value={values.schoolId}
-                  onChange={(event) => setValue('schoolId', event.target.value)}
-                >
-                  <option value="">District-wide (no school)</option>
-                  {schools.data.map((school) => (
-                    <option key={school.id} value={school.id}>
-                      {school.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <SchoolSelect
+              id={fieldId('schoolId')}
+              schools={schools.data}
+              value={values.schoolId}
+              onChange={(schoolId) => setValue('schoolId', schoolId)}
+              emptyLabel="District-wide (no school)"
+            />
           )}
         </div>
         <FormActions

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { CheckboxField } from '@/components/CheckboxField';
+import { SchoolSelect } from '@/components/SchoolSelect';
 import { SelectField } from '@/components/SelectField';
-import { useSchools } from '../api/getSchools';
+import { useSchools } from '@/services/api/getSchools';
 import type { InventoryFilterValues } from '../hooks/useInventoryFilters';
 import { EXPIRING_SOON_DAYS, INVENTORY_CATEGORIES } from '../types';
 
@@ -40,21 +41,12 @@ export function InventoryFilters({ filters, onChange }: InventoryFiltersProps) {
         placeholder="All categories"
       />
       {schools.data && schools.data.length > 0 && (
-        <div className="field">
-          <label htmlFor={`${id}-school`}>School</label>
-          <select
-            id={`${id}-school`}
-            value={filters.schoolId}
-            onChange={(event) => onChange('schoolId', event.target.value)}
-          >
-            <option value="">All schools</option>
-            {schools.data.map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SchoolSelect
+          id={`${id}-school`}
+          schools={schools.data}
+          value={filters.schoolId}
+          onChange={(schoolId) => onChange('schoolId', schoolId)}
+        />
       )}
       <fieldset className="stack">
         <legend>Show only</legend>

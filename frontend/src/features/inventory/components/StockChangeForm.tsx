@@ -12,6 +12,7 @@ import {
   type StockChangeValues,
 } from '../hooks/useStockChangeForm';
 import type { InventoryItem, StockTransactionType } from '../types';
+import { BatchFields } from './BatchFields';
 import { quantityText } from './stockLabels';
 
 interface StockChangeFormProps {
@@ -89,29 +90,12 @@ export function StockChangeForm({ item, type, onCancel, onRecorded }: StockChang
             )}
           </FormField>
           {type === 'RECEIVE' && (
-            <>
-              <FormField id={fieldId('lotNumber')} label="Lot number (optional)" error={errors.lotNumber}>
-                {(control) => (
-                  <input
-                    {...control}
-                    value={values.lotNumber}
-                    maxLength={100}
-                    onChange={(event) => setValue('lotNumber', event.target.value)}
-                    autoComplete="off"
-                  />
-                )}
-              </FormField>
-              <FormField id={fieldId('expiresOn')} label="Expires on (optional)">
-                {(control) => (
-                  <input
-                    {...control}
-                    type="date"
-                    value={values.expiresOn}
-                    onChange={(event) => setValue('expiresOn', event.target.value)}
-                  />
-                )}
-              </FormField>
-            </>
+            <BatchFields
+              values={values}
+              lotNumberError={errors.lotNumber}
+              fieldId={fieldId}
+              onChange={setValue}
+            />
           )}
         </div>
         <FormField

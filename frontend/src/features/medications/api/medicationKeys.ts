@@ -20,5 +20,4 @@ export const medicationKeys = {
   due: () => [...medicationKeys.doses(), 'due'] as const,
   dueWithin: (window: number | 'default') => [...medicationKeys.due(), window] as const,
   record: (params: AdministrationRecordParams) => [...medicationKeys.doses(), 'record', params] as const,
-  schools: () => [...medicationKeys.all, 'schools'] as const,
 };

@@ -1,15 +1,15 @@
 import { useId, useState } from 'react';
 import { FormField } from '@/components/FormField';
 import { Pagination } from '@/components/Pagination';
+import { SchoolSelect } from '@/components/SchoolSelect';
 import { formatCalendarDate } from '@/lib/formatDate';
+import { useSchools } from '@/services/api/getSchools';
 import { RECORD_PAGE_SIZE, useAdministrationRecord } from '../api/getAdministrationRecord';
-import { useSchools } from '../api/getSchools';
 import { recordRows } from '../hooks/marRows';
 import { useLiveDueDoses } from '../hooks/useLiveDueDoses';
 import { ADMINISTRATION_STATUSES, type DoseStatus } from '../types';
 import { DoseTable } from './DoseTable';
 import { doseStatusText } from './DoseStatusBadge';
-import { SchoolFilter } from './SchoolFilter';
 import '../medications.css';
 
 const SUMMARY_ORDER: DoseStatus[] = ['OVERDUE', 'DUE', 'UPCOMING', 'GIVEN', 'REFUSED', 'MISSED', 'HELD'];
@@ -69,9 +69,9 @@ export function MedicationsPage({ canRecord }: { canRecord: boolean }) {
         time of its row, and a student&apos;s name opens their profile with each prescription&apos;s history.
       </p>
       <div className="filters">
-        <SchoolFilter
+        <SchoolSelect
           id={`${id}-school`}
-          schools={schools.data ?? []}
+          schools={schools.data}
           value={schoolId}
           onChange={filter(setSchoolId)}
         />

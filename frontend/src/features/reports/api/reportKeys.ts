@@ -3,5 +3,4 @@ export const reportKeys = {
   all: ['reports'] as const,
   details: () => [...reportKeys.all, 'detail'] as const,
   detail: (reportId: string) => [...reportKeys.details(), reportId] as const,
-  studentSearch: (search: string) => [...reportKeys.all, 'students', search] as const,
 };

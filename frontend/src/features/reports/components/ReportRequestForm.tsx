@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { StudentPicker } from '@/components/StudentPicker';
 import { useDownloadReportNow } from '../api/downloadReportNow';
 import { toReportRequest, useQueueReport } from '../api/queueReport';
 import type { SessionReport } from '../hooks/sessionReports';
@@ -6,7 +7,6 @@ import { useReportForm } from '../hooks/useReportForm';
 import { REPORT_TYPES, type ReportSelection, type ReportType } from '../types';
 import { DateRangeFields } from './DateRangeFields';
 import { reportDescriptions, reportLabels } from './reportLabels';
-import { StudentPicker } from './StudentPicker';
 
 interface ReportRequestFormProps {
   onQueued: (report: SessionReport) => void;
@@ -19,6 +19,7 @@ export function ReportRequestForm({ onQueued }: ReportRequestFormProps) {
   const download = useDownloadReportNow();
   const queue = useQueueReport();
   const { selection, errors } = form;
+  const studentRequired = selection.reportType === 'student-health-summary';
   const busy = download.isPending || queue.isPending;
 
   // A message about the previous choice would be wrong about the new one.
@@ -94,7 +95,8 @@ export function ReportRequestForm({ onQueued }: ReportRequestFormProps) {
         <StudentPicker
           value={selection.student}
           onChange={(student) => change('student', student)}
-          required={selection.reportType === 'student-health-summary'}
+          label={studentRequired ? 'Student' : 'Student (optional)'}
+          emptyLabel={studentRequired ? 'Choose a student' : 'All students'}
           error={errors.student}
         />
       )}

@@ -1,4 +1,4 @@
-import type { ReportStatus, ReportType, StudentOption } from '../types';
+import type { ReportStatus, ReportType } from '../types';
 
 export const reportLabels: Record<ReportType, string> = {
   'medication-log': 'Medication administration log',
@@ -18,16 +18,3 @@ export const statusLabels: Record<ReportStatus, string> = {
   completed: 'Ready',
   failed: 'Failed',
 };
-
-function gradeText(grade: string): string {
-  if (grade === 'PK') return 'Pre-K';
-  if (grade === 'K') return 'Kindergarten';
-  return `Grade ${grade}`;
-}
-
-/** "Martinez, Ava · Grade 5 · S-1": enough to tell two students of the same name apart. */
-export function studentOptionLabel(student: StudentOption): string {
-  const parts = [`${student.lastName}, ${student.firstName}`, gradeText(student.grade)];
-  if (student.studentNumber) parts.push(student.studentNumber);
-  return parts.join(' · ');
-}

@@ -1,9 +1,17 @@
-import type { StudentOption } from '@/components/StudentPicker';
-import { apiRequest } from '@/services/api/apiClient';
+import { apiRequest } from './apiClient';
+
+/** A student as a picker shows it: enough to tell two Smiths apart, no health data. */
+export interface StudentOption {
+  id: string;
+  firstName: string;
+  lastName: string;
+  grade: string;
+  studentNumber: string | null;
+}
 
 const PICKER_PAGE_SIZE = 10;
 
-/** GET /api/v1/students?search=: this feature's own call, for the audit log's student filter. */
+/** GET /api/v1/students?search=: the one student search every picker uses (no feature owns it). */
 export async function searchStudents(search: string, signal?: AbortSignal): Promise<StudentOption[]> {
   const page = await apiRequest<{ data: StudentOption[] }>('/api/v1/students', {
     query: { search, pageSize: PICKER_PAGE_SIZE },

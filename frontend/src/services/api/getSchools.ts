@@ -1,9 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '@/services/api/apiClient';
-import type { School } from '../types';
-import { appointmentKeys } from './appointmentKeys';
+import { apiRequest } from './apiClient';
 
-/** GET /api/v1/schools: the organization's schools, for the calendar's school filter. */
+/** GET /api/v1/schools rows: the organization's schools, by name. */
+export interface School {
+  id: string;
+  name: string;
+  code?: string | null;
+}
+
+export const schoolKeys = {
+  all: ['schools'] as const,
+};
+
+/** GET /api/v1/schools: one call and one cache for every feature's school filter. */
 export async function getSchools(signal?: AbortSignal): Promise<School[]> {
   const response = await apiRequest<{ data: School[] }>('/api/v1/schools', { signal });
   return response.data;
@@ -11,7 +20,7 @@ export async function getSchools(signal?: AbortSignal): Promise<School[]> {
 
 export function schoolsQueryOptions() {
   return queryOptions({
-    queryKey: appointmentKeys.schools(),
+    queryKey: schoolKeys.all,
     queryFn: ({ signal }) => getSchools(signal),
     // Schools change with the roster sync, a few times a year, not during a shift.
     staleTime: 60 * 60_000,
