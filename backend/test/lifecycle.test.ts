@@ -30,7 +30,21 @@ interface Run {
   exited: Promise<number | null>;
 }
 
+/**
+ * A free port can be taken between freePort() and the app's listen (another file's process, or
+ * an outgoing connection's ephemeral port): then the app exits with EADDRINUSE and we try another.
+ */
 async function startApp(): Promise<Run> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startAppOnce();
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startAppOnce(): Promise<Run> {
   const port = await freePort();
   const child = spawn('node', ['--import', 'tsx', 'src/index.ts'], {
     cwd: new URL('..', import.meta.url).pathname,

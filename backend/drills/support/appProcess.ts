@@ -27,6 +27,21 @@ export async function startApp(
   env: Record<string, string>,
   options: { port?: number; readyTimeoutMs?: number } = {},
 ): Promise<AppProcess> {
+  // A port found free can be taken before the app listens on it (by another process, or as an
+  // outgoing connection's ephemeral port): the app then exits with EADDRINUSE; try another.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startAppOnce(env, options);
+    } catch (error) {
+      if (options.port !== undefined || attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startAppOnce(
+  env: Record<string, string>,
+  options: { port?: number; readyTimeoutMs?: number },
+): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: BACKEND_DIR,
