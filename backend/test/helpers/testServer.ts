@@ -80,9 +80,26 @@ export async function startTestServer(
     config,
     databaseName,
     async stop() {
+      await settleRedisClients(server);
       await server.stop();
       await removeRedisPrefix(keyPrefix, config.redis.url);
       await dropDatabase(databaseName);
     },
   };
+}
+
+const REDIS_BACKED = ['redis', 'websocket', 'jobQueue'];
+
+/**
+ * Outage tests restart their own Redis and then stop the server: a stop while the clients are
+ * still reconnecting rejects their pending commands ("Connection is closed.") with nobody left
+ * to catch them. Give the Redis-backed components up to 5 s to be back first.
+ */
+async function settleRedisClients(server: Server): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { components } = await server.app.health.report();
+    if (REDIS_BACKED.every((name) => components[name]?.status !== 'unhealthy')) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
