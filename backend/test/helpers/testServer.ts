@@ -96,6 +96,8 @@ const REDIS_BACKED = ['redis', 'websocket', 'jobQueue'];
  * to catch them. Give the Redis-backed components up to 5 s to be back first.
  */
 async function settleRedisClients(server: Server): Promise<void> {
+  // Already stopped (the test stopped it itself): nothing is reconnecting any more.
+  if (server.app.health.isDraining()) return;
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
     const { components } = await server.app.health.report();

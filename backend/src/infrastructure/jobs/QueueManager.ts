@@ -174,7 +174,9 @@ export class QueueManager {
   async getAllQueueStats(): Promise<QueueSummary[]> {
     return Promise.all(
       ALL_JOB_TYPES.map(async (name) => {
-        const [stats, paused] = await Promise.all([this.getQueueStats(name), this.queue(name).isPaused()]);
+        // Looked up first: if it throws, no getQueueStats promise is left rejecting unawaited.
+        const queue = this.queue(name);
+        const [stats, paused] = await Promise.all([this.getQueueStats(name), queue.isPaused()]);
         return { name, ...stats, paused };
       }),
     );
