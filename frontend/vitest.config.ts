@@ -8,6 +8,9 @@ export default mergeConfig(
   defineConfig({
     test: {
       environment: 'happy-dom',
+      // The default (one worker per spare core) is a single worker on 2 cores; two overlap
+      // one file's DOM set-up with another's tests (82 s -> 64 s here).
+      maxWorkers: 2,
       include: ['src/**/*.test.{ts,tsx}'],
       exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
       setupFiles: ['./src/testing/setupTests.ts'],
