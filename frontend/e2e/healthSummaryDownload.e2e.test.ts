@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,16 +5,11 @@ import { apiLogin } from './support/apiClient';
 import { acknowledgeAwaitingAlerts } from './support/alertChecks';
 import { launchBrowser } from './support/browser';
 import { collectPageErrors, signIn, waitForLoginPage, waitForPath } from './support/pageChecks';
+import { uniqueName } from './support/testData';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
 const NURSE_EMAIL = 'nurse.garcia@lincoln-usd.example';
-
-/** Letters only, so the name is valid and a search finds this student alone. */
-function uniqueName(prefix: string): string {
-  const letters = [...randomBytes(6)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('');
-  return `${prefix}${letters}`;
-}
 
 describe('a nurse downloads a health summary from a student profile', () => {
   let browser: Browser;

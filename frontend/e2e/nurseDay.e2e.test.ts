@@ -12,6 +12,7 @@ import { apiLogin } from './support/apiClient';
 import { launchBrowser } from './support/browser';
 import { collectPageErrors, signIn, waitForLoginPage, waitForPath } from './support/pageChecks';
 import { screenshot } from './support/screenshots';
+import { daysAgo, uniqueName } from './support/testData';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
@@ -19,11 +20,6 @@ const NURSE_A = 'nurse.garcia@lincoln-usd.example';
 const NURSE_B = 'nurse.chen@lincoln-usd.example';
 // The demo district's time zone (organizations default to it): doses are scheduled in it.
 const DISTRICT_TIME_ZONE = 'America/New_York';
-
-function uniqueName(prefix: string): string {
-  const letters = [...randomBytes(6)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('');
-  return `${prefix}${letters}`;
-}
 
 /** HH:MM now in the district: a dose scheduled then is due now (the window is ±60 minutes). */
 function districtTimeNow(): string {
@@ -33,10 +29,6 @@ function districtTimeNow(): string {
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date());
-}
-
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function signInAt(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {

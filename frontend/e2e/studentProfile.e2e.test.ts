@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible } from './support/accessibility';
@@ -7,21 +6,11 @@ import { launchBrowser } from './support/browser';
 import { screenshot } from './support/screenshots';
 import { acknowledgeAwaitingAlerts } from './support/alertChecks';
 import { collectPageErrors, signIn, waitForLoginPage, waitForPath } from './support/pageChecks';
+import { daysAgo, uniqueName } from './support/testData';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
 const NURSE_EMAIL = 'nurse.garcia@lincoln-usd.example';
-
-/** Letters only, so the name is valid and a search finds this student alone. */
-function uniqueName(prefix: string): string {
-  const letters = [...randomBytes(6)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('');
-  return `${prefix}${letters}`;
-}
-
-/** A calendar date a few days back: the prescription is active in any school time zone. */
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
 
 describe('a nurse opens a student profile, records a dose and an incident', () => {
   let browser: Browser;
