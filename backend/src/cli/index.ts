@@ -8,9 +8,6 @@ import type { Server } from '@hapi/hapi';
 import Joi from 'joi';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { ROLES, type Role } from '../infrastructure/http/authorization.js';
-import { formatLogins, seedDemoDistrict } from '../seed/demoDistrict.js';
-import { createServer } from '../server.js';
-import { resolveServices } from '../startup/resolveServices.js';
 import { StartupError } from '../startup/StartupError.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -38,6 +35,11 @@ const silent = { info: () => undefined, warn: (m: string) => process.stderr.writ
 
 async function withServer<T>(work: (server: Server) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  // Loaded only once the command and its options are known good: a usage error answers at once.
+  const [{ createServer }, { resolveServices }] = await Promise.all([
+    import('../server.js'),
+    import('../startup/resolveServices.js'),
+  ]);
   const services = await resolveServices({ ...config, logLevel: 'error' }, silent);
   const server = await createServer({ ...services.config, logLevel: 'error' });
   try {
@@ -62,6 +64,7 @@ const commands: Record<string, (options: Options) => Promise<number>> = {
       if (server.app.config.isProduction)
         throw new UsageError('seed-demo refuses to run with NODE_ENV=production');
       const password = options.password ?? randomBytes(12).toString('base64url');
+      const { formatLogins, seedDemoDistrict } = await import('../seed/demoDistrict.js');
       const seeded = await seedDemoDistrict(server, password);
       process.stdout.write(formatLogins(seeded, password, 'the app'));
       return 0;
