@@ -54,11 +54,12 @@ async function enqueue(data: JobInput<'immunization-alert'>): Promise<string> {
 const run = async (data: JobInput<'immunization-alert'>) => finished(await enqueue(data));
 
 /** The queue's counts once nothing is waiting, delayed or running. */
-function idleCounts(): Promise<Record<string, number>> {
-  return waitFor(async () => {
+async function idleCounts(): Promise<Record<string, number>> {
+  const idle = await waitFor(async () => {
     const counts = await queue().getJobCounts('completed', 'waiting', 'delayed', 'active');
     return counts.waiting === 0 && counts.delayed === 0 && counts.active === 0 ? counts : null;
   });
+  return idle!;
 }
 
 interface Listener {
