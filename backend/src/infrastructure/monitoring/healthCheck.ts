@@ -43,6 +43,8 @@ async function runCheck(check: HealthCheck): Promise<ComponentHealth> {
 
 export class HealthRegistry {
   private readonly checks = new Map<string, HealthCheck>();
+  /** The report being computed, per kind (critical only, or all). */
+  private readonly inFlight = new Map<boolean, Promise<HealthReport>>();
   private draining = false;
 
   register(check: HealthCheck): void {
@@ -59,7 +61,21 @@ export class HealthRegistry {
     return this.draining;
   }
 
-  async report(onlyCritical = false): Promise<HealthReport> {
+  /**
+   * Probes that arrive while a check is running share its answer instead of starting their
+   * own: the answer is never older than one check, and a burst of probes (several kubelets,
+   * a load balancer, a dashboard) costs Postgres and Redis one round trip each, not one per probe.
+   */
+  report(onlyCritical = false): Promise<HealthReport> {
+    let pending = this.inFlight.get(onlyCritical);
+    if (!pending) {
+      pending = this.runChecks(onlyCritical).finally(() => this.inFlight.delete(onlyCritical));
+      this.inFlight.set(onlyCritical, pending);
+    }
+    return pending;
+  }
+
+  private async runChecks(onlyCritical: boolean): Promise<HealthReport> {
     const checks = [...this.checks.values()].filter((c) => !onlyCritical || c.critical);
     const results = await Promise.all(checks.map(async (c) => [c, await runCheck(c)] as const));
     const components: Record<string, ComponentHealth> = {};

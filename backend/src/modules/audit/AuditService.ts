@@ -4,6 +4,7 @@
  */
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
+import { AuditBatchWriter } from './AuditBatchWriter.js';
 
 export interface AuditEntry {
   organizationId: string | null;
@@ -54,27 +55,53 @@ const SELECT_COLUMNS = `id::text AS id, seq::text AS seq, organization_id AS "or
   action, entity_type AS "entityType", entity_id AS "entityId", ip_address AS "ipAddress",
   user_agent AS "userAgent", details, created_at AS "createdAt"`;
 
-export class AuditService {
-  constructor(private readonly sequelize: Sequelize) {}
+const INSERT_COLUMNS = `organization_id, user_id, action, entity_type, entity_id, ip_address, user_agent, details, chain, seq, prev_hash, hash`;
 
+/** Bind values per row, in INSERT_COLUMNS order (the trigger fills chain, seq and the hashes). */
+const BOUND_PER_ROW = 8;
+
+function boundValues(entry: AuditEntry): unknown[] {
+  return [
+    entry.organizationId,
+    entry.userId,
+    entry.action,
+    entry.entityType,
+    entry.entityId ?? null,
+    entry.ip ?? null,
+    entry.userAgent ?? null,
+    JSON.stringify(entry.details ?? {}),
+  ];
+}
+
+/** `($1, ..., $8, '', 0, '', '')` for the row at `index`. */
+function placeholders(index: number): string {
+  const first = index * BOUND_PER_ROW;
+  const bound = Array.from({ length: BOUND_PER_ROW }, (_, k) => `$${first + k + 1}`);
+  return `(${bound.join(', ')}, '', 0, '', '')`;
+}
+
+export class AuditService {
+  private readonly batches: AuditBatchWriter<AuditEntry>;
+
+  constructor(private readonly sequelize: Sequelize) {
+    this.batches = new AuditBatchWriter((entries) => this.insert(entries));
+  }
+
+  /**
+   * Inside the caller's transaction, the row commits or rolls back with the write it records.
+   * Without one (reads, logins), rows are group-committed (AuditBatchWriter); either way the
+   * promise resolves once the row is written.
+   */
   async record(entry: AuditEntry, transaction?: Transaction): Promise<void> {
+    if (transaction) await this.insert([entry], transaction);
+    else await this.batches.write(entry);
+  }
+
+  /** Rows in the order given: the chain trigger numbers them one after another. */
+  private async insert(entries: AuditEntry[], transaction?: Transaction): Promise<void> {
     await this.sequelize.query(
-      `INSERT INTO audit_log (organization_id, user_id, action, entity_type, entity_id, ip_address, user_agent, details, chain, seq, prev_hash, hash)
-       VALUES (:organizationId, :userId, :action, :entityType, :entityId, :ip, :userAgent, :details, '', 0, '', '')`,
-      {
-        replacements: {
-          organizationId: entry.organizationId,
-          userId: entry.userId,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId ?? null,
-          ip: entry.ip ?? null,
-          userAgent: entry.userAgent ?? null,
-          details: JSON.stringify(entry.details ?? {}),
-        },
-        type: QueryTypes.INSERT,
-        transaction,
-      },
+      `INSERT INTO audit_log (${INSERT_COLUMNS}) VALUES ${entries.map((_, i) => placeholders(i)).join(', ')}`,
+      { bind: entries.flatMap(boundValues), type: QueryTypes.INSERT, transaction },
     );
   }
 

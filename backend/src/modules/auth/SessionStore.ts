@@ -51,10 +51,7 @@ export class SessionStore {
   async validate(sessionId: string): Promise<AuthUser | null> {
     const cached = await this.readCache(sessionId);
     const now = Date.now();
-    if (cached && now - cached.persistedAt < PERSIST_INTERVAL_MS) {
-      await this.writeCache(sessionId, cached);
-      return cached.user;
-    }
+    if (cached && now - cached.persistedAt < PERSIST_INTERVAL_MS) return cached.user;
     const extended = await this.extendInDatabase(sessionId, now);
     if (!extended) {
       await this.dropCache([sessionId]);
@@ -92,9 +89,10 @@ export class SessionStore {
     return count > 0 && rows[0] ? { userId: rows[0].userId } : null;
   }
 
+  /** Reads the cached session and slides its expiry in one round trip (GETEX). */
   private async readCache(sessionId: string): Promise<CachedSession | null> {
     try {
-      const raw = await this.redis.get(key(sessionId));
+      const raw = await this.redis.getex(key(sessionId), 'PX', this.ttlMs);
       return raw ? (JSON.parse(raw) as CachedSession) : null;
     } catch {
       return null; // Redis down: Postgres answers instead.
