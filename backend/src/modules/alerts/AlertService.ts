@@ -15,7 +15,7 @@ import type { AuditService } from '../audit/index.js';
 import type { StudentService } from '../students/index.js';
 import { ALERT_ENTITY, type AlertEscalation } from './AlertEscalation.js';
 import type { AlertFanout } from './AlertFanout.js';
-import { selectAlerts } from './alertQueries.js';
+import { insertAlert, selectAlerts } from './alertQueries.js';
 import type { AlertModels, AlertType, EmergencyAlertAttributes } from './models.js';
 import { alertForRole } from './views.js';
 
@@ -53,12 +53,13 @@ export class AlertService {
   constructor(private readonly deps: AlertServiceDeps) {}
 
   async raise(actor: Actor, input: RaiseAlertInput): Promise<EmergencyAlertPayload> {
-    const { sequelize, models } = this.deps;
+    const { sequelize } = this.deps;
     const alert = await sequelize.transaction(async (transaction) => {
       if (input.studentId) {
         await this.deps.students().assertExists(actor.organizationId, input.studentId, transaction);
       }
-      const row = await models.EmergencyAlert.create(
+      const raised = await insertAlert(
+        sequelize,
         {
           organizationId: actor.organizationId,
           type: input.type,
@@ -68,18 +69,18 @@ export class AlertService {
           studentId: input.studentId ?? null,
           raisedBy: actor.userId,
         },
-        { transaction },
+        transaction,
       );
       await this.deps
         .audit()
         .recordFor(
           actor,
           'emergency_alert.raise',
-          { type: ALERT_ENTITY, id: row.id },
-          studentDetails(row),
+          { type: ALERT_ENTITY, id: raised.id },
+          studentDetails(raised),
           transaction,
         );
-      return this.load(actor.organizationId, row.id, transaction);
+      return raised;
     });
     this.deps.escalation.schedule(alert.id, new Date(alert.createdAt));
     this.deps.fanout.broadcastAlert(actor.organizationId, alert);

@@ -1,6 +1,7 @@
 /**
  * Reads alerts as the payload every client sees: the raiser's and the student's names and
- * every acknowledgement, in one query. Always scoped to one organization.
+ * every acknowledgement, in one query. Always scoped to one organization. A new alert is
+ * inserted and read back in the same statement: raising one is on the way to every screen.
  */
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { AlertAcknowledgement, EmergencyAlertPayload } from '../../infrastructure/websocket/events.js';
@@ -30,7 +31,8 @@ interface AlertRow {
   acknowledgements: Array<{ userId: string; userName: string; acknowledgedAt: string }>;
 }
 
-const SELECT = `
+/** The payload of every alert row in `source` (a table, or a CTE of inserted rows). */
+const selectFrom = (source: string) => `
   SELECT a.id, a.type, a.severity, a.location, a.description,
          a.student_id AS "studentId",
          CASE WHEN s.id IS NULL THEN NULL ELSE s.first_name || ' ' || s.last_name END AS "studentName",
@@ -44,10 +46,12 @@ const SELECT = `
              JOIN users ku ON ku.id = k.user_id AND ku.organization_id = k.organization_id
             WHERE k.alert_id = a.id AND k.organization_id = a.organization_id
          ), '[]'::json) AS acknowledgements
-    FROM emergency_alerts a
+    FROM ${source} a
     JOIN users u ON u.id = a.raised_by AND u.organization_id = a.organization_id
     LEFT JOIN students s ON s.id = a.student_id AND s.organization_id = a.organization_id
    WHERE a.organization_id = :organizationId`;
+
+const SELECT = selectFrom('emergency_alerts');
 
 function clauseFor(filter: AlertFilter): { sql: string; replacements: Record<string, unknown> } {
   switch (filter.kind) {
@@ -108,4 +112,37 @@ export async function selectAlerts(
   const alerts = rows.map(toPayload);
   // Selected newest first to keep the newest; replayed in the order they were raised.
   return filter.kind === 'unacknowledgedBy' ? alerts.reverse() : alerts;
+}
+
+export interface NewAlert {
+  organizationId: string;
+  type: string;
+  severity: EmergencyAlertPayload['severity'];
+  location: string;
+  description: string;
+  studentId: string | null;
+  raisedBy: string;
+}
+
+/**
+ * Inserts an alert (id, status and times from the table's defaults) and returns its payload,
+ * in one round trip instead of an ORM insert and a read: the broadcast waits for this.
+ */
+export async function insertAlert(
+  sequelize: Sequelize,
+  alert: NewAlert,
+  transaction: Transaction,
+): Promise<EmergencyAlertPayload> {
+  const [row] = await sequelize.query<AlertRow>(
+    `WITH inserted AS (
+       INSERT INTO emergency_alerts
+              (organization_id, type, severity, location, description, student_id, raised_by)
+       VALUES (:organizationId, :type, :severity, :location, :description, :studentId, :raisedBy)
+       RETURNING *)
+     ${selectFrom('inserted')}`,
+    { replacements: { ...alert }, type: QueryTypes.SELECT, transaction },
+  );
+  // The raiser's row is guaranteed by the foreign key, so the join always finds it.
+  if (!row) throw new Error('the inserted alert was not read back');
+  return toPayload(row);
 }
