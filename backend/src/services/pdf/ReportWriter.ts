@@ -59,6 +59,17 @@ function cellText(value: Cell): string {
   return String(value);
 }
 
+/**
+ * jspdf-autotable asks for the document's font list before styling every cell (about 500
+ * times for a health summary) and jsPDF builds a new one each time: with the garbage, over a
+ * tenth of a summary's render. Every font is registered before the first table, so the list
+ * is built once per document.
+ */
+function cacheFontList(doc: jsPDF): void {
+  const fonts = doc.getFontList();
+  doc.getFontList = () => fonts;
+}
+
 export class ReportWriter {
   private readonly doc: jsPDF;
   private y = CONTENT_TOP;
@@ -71,6 +82,7 @@ export class ReportWriter {
   ) {
     this.doc = new jsPDF({ unit: 'pt', format: PAGE.format, compress: true });
     face.register(this.doc);
+    cacheFontList(this.doc);
     this.doc.setFont(face.family, 'normal');
     // The title names the kind of report only; no student data goes into the metadata.
     this.doc.setProperties({ title: drawableText(title, latin1).text, creator: 'White Cross' });

@@ -69,42 +69,66 @@ export function setText(
   doc.setTextColor(...color);
 }
 
-function drawHeader(doc: jsPDF, family: string, frame: PageFrame): void {
-  const right = PAGE.width - PAGE.margin;
+/** The frame's text as drawn: the same on every page, so measured and wrapped once per document. */
+interface FrameText {
+  generated: string;
+  organization: string;
+  title: string;
+  alteredNote: string[] | null;
+  confidentiality: string[];
+}
+
+function frameText(doc: jsPDF, family: string, frame: PageFrame): FrameText {
   setText(doc, family, 'normal', 8, COLORS.muted);
   const generated = fit(doc, frame.generatedLine, CONTENT_WIDTH * 0.5);
-  doc.text(generated, right, 30, { align: 'right' });
   // The organization and school take whatever width the generated-by line leaves.
   const organizationWidth = CONTENT_WIDTH - doc.getTextWidth(generated) - 16;
   setText(doc, family, 'bold', 9, COLORS.text);
-  doc.text(fit(doc, frame.organizationLine, organizationWidth), PAGE.margin, 30);
+  const organization = fit(doc, frame.organizationLine, organizationWidth);
   setText(doc, family, 'bold', TITLE_SIZE, COLORS.text);
-  doc.text(fit(doc, frame.title, CONTENT_WIDTH), PAGE.margin, 52);
+  const title = fit(doc, frame.title, CONTENT_WIDTH);
+  setText(doc, family, 'normal', 7, COLORS.warning);
+  const alteredNote = frame.textAltered
+    ? (doc.splitTextToSize(ALTERED_TEXT_NOTE, CONTENT_WIDTH) as string[])
+    : null;
+  const confidentiality = doc.splitTextToSize(CONFIDENTIALITY_LINE, CONTENT_WIDTH - 70) as string[];
+  return { generated, organization, title, alteredNote, confidentiality };
+}
+
+function drawHeader(doc: jsPDF, family: string, text: FrameText): void {
+  const right = PAGE.width - PAGE.margin;
+  setText(doc, family, 'normal', 8, COLORS.muted);
+  doc.text(text.generated, right, 30, { align: 'right' });
+  setText(doc, family, 'bold', 9, COLORS.text);
+  doc.text(text.organization, PAGE.margin, 30);
+  setText(doc, family, 'bold', TITLE_SIZE, COLORS.text);
+  doc.text(text.title, PAGE.margin, 52);
   doc.setDrawColor(...COLORS.rule);
   doc.setLineWidth(0.75);
   doc.line(PAGE.margin, 60, right, 60);
 }
 
-function drawFooter(doc: jsPDF, family: string, frame: PageFrame, page: number, pageCount: number): void {
+function drawFooter(doc: jsPDF, family: string, text: FrameText, page: number, pageCount: number): void {
   const right = PAGE.width - PAGE.margin;
   doc.setDrawColor(...COLORS.rule);
   doc.setLineWidth(0.5);
   doc.line(PAGE.margin, 734, right, 734);
-  if (frame.textAltered) {
+  if (text.alteredNote) {
     setText(doc, family, 'normal', 7, COLORS.warning);
-    doc.text(doc.splitTextToSize(ALTERED_TEXT_NOTE, CONTENT_WIDTH) as string[], PAGE.margin, 743);
+    doc.text(text.alteredNote, PAGE.margin, 743);
   }
   setText(doc, family, 'normal', 7, COLORS.muted);
-  doc.text(doc.splitTextToSize(CONFIDENTIALITY_LINE, CONTENT_WIDTH - 70) as string[], PAGE.margin, 763);
+  doc.text(text.confidentiality, PAGE.margin, 763);
   setText(doc, family, 'normal', 8, COLORS.text);
   doc.text(`Page ${page} of ${pageCount}`, right, 763, { align: 'right' });
 }
 
 export function drawPageFrames(doc: jsPDF, family: string, frame: PageFrame): void {
   const pageCount = doc.getNumberOfPages();
+  const text = frameText(doc, family, frame);
   for (let page = 1; page <= pageCount; page += 1) {
     doc.setPage(page);
-    drawHeader(doc, family, frame);
-    drawFooter(doc, family, frame, page, pageCount);
+    drawHeader(doc, family, text);
+    drawFooter(doc, family, text, page, pageCount);
   }
 }
