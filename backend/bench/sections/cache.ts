@@ -7,6 +7,7 @@
  * the same JSON (support/cachedProfileRead.ts).
  */
 import { Redis } from 'ioredis';
+import { deleteKeysMatching } from '../../src/config/redisKeys.js';
 import { startBareHapi } from '../support/bareHapiServer.js';
 import { runLoad } from '../support/autocannon.js';
 import { countersSince, readCacheCounters } from '../support/cacheCounters.js';
@@ -48,6 +49,7 @@ interface Expected {
 class Replay {
   requests = 0;
   doses = 0;
+  complianceReads = 0;
   staleReads: string[] = [];
   /** Profile reads that must miss by design: a student's first, and the first after a dose. */
   firstReads = 0;
@@ -62,6 +64,7 @@ class Replay {
   /** After the setup's reads (names, prescriptions): the day starts from here. */
   resetCounts(): void {
     this.requests = 0;
+    this.complianceReads = 0;
     this.firstReads = 0;
     this.readsAfterDose = 0;
     this.read.clear();
@@ -82,6 +85,7 @@ class Replay {
     const from = new Date();
     from.setHours(0, 0, 0, 0);
     const to = new Date(from.getTime() + 86_400_000 - 1);
+    if (withCompliance) this.complianceReads += 1;
     const panels = [
       '/api/v1/alerts?status=open&limit=200',
       `/api/v1/appointments?from=${from.toISOString()}&to=${to.toISOString()}&pageSize=100`,
@@ -187,12 +191,14 @@ async function prescribe(replay: Replay, nurse: BenchUser, students: CaseStudent
 async function evict(ctx: BenchContext, studentIds: string[]): Promise<void> {
   const { keyPrefix, redisUrl } = ctx.env;
   const org = ctx.district.organizationId;
-  const redis = new Redis(redisUrl);
+  const redis = new Redis(redisUrl, { keyPrefix });
   try {
     await redis.del(
-      `${keyPrefix}cache:inventory:${org}`,
-      ...studentIds.map((id) => `${keyPrefix}cache:student:${org}:${id}:profile`),
+      `cache:inventory:${org}`,
+      ...studentIds.map((id) => `cache:student:${org}:${id}:profile`),
     );
+    // Every compliance summary of the organization (each filter, date and generation).
+    await deleteKeysMatching(redis, `cache:report:${org}:compliance:*`);
   } finally {
     redis.disconnect();
   }
@@ -233,7 +239,7 @@ async function hitRateRow(ctx: BenchContext): Promise<BenchRow> {
   if (stale > 0) process.stderr.write(`Cache: stale profile reads:\n  ${replay.staleReads.join('\n  ')}\n`);
   return {
     section: 'Cache',
-    metric: `hit rate, replayed nurse day from a cold cache (${days.length} nurses, ${replay.requests.toLocaleString('en-US')} requests, ${replay.doses} doses recorded)`,
+    metric: `hit rate, replayed nurse day from a cold cache (${days.length} nurses, ${replay.requests.toLocaleString('en-US')} requests, ${replay.complianceReads} compliance summaries, ${replay.doses} doses recorded)`,
     seedTarget: '> 80 %',
     ours: `${(hitRate * 100).toFixed(1)} % (${counted.hits}/${lookups}; misses: ${replay.firstReads} first reads of a profile, ${replay.readsAfterDose} re-reads after a dose, ${counted.misses - replay.firstReads - replay.readsAfterDose} other; ${stale} stale reads)`,
     raw: '',

@@ -12,6 +12,12 @@ import type { BenchUser } from './context.js';
 export const DAY_MINUTES = 7 * 60;
 const VISITS = 45;
 const WALK_IN_SHARE = 0.15;
+/**
+ * The SPA keeps the compliance panel 5 min (getComplianceSummary's staleTime) and asks again
+ * on the first dashboard after that; the other panels keep 30 s, shorter than a visit, so
+ * every return to the dashboard asks them.
+ */
+const COMPLIANCE_STALE_MINUTES = 5;
 
 export interface CaseStudent {
   id: string;
@@ -81,9 +87,12 @@ export function planNurseDay(
     }
   }
   timed.sort((a, b) => a.minute - b.minute);
-  // The compliance panel is computed over every student and kept 5 min by the SPA; it never
-  // touches the cache, so it is asked for once, on the first dashboard, to keep the bench short.
   const actions: NurseAction[] = [{ kind: 'dashboard', withCompliance: true }];
-  for (const { action } of timed) actions.push(action, { kind: 'dashboard', withCompliance: false });
+  let complianceAsked = 0;
+  for (const { minute, action } of timed) {
+    const withCompliance = minute - complianceAsked >= COMPLIANCE_STALE_MINUTES;
+    if (withCompliance) complianceAsked = minute;
+    actions.push(action, { kind: 'dashboard', withCompliance });
+  }
   return { nurse, actions };
 }

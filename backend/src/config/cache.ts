@@ -4,6 +4,7 @@
  * does one load. While Redis is down every call goes straight to the loader (counted, and
  * logged once per outage), so requests still answer from Postgres.
  */
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { deleteKeysMatching } from './redisKeys.js';
 
@@ -21,6 +22,7 @@ export const cacheKeys = {
     `student:${organizationId}:${studentId}:profile`,
   inventory: (organizationId: string) => `inventory:${organizationId}`,
   lookup: (name: string) => `lookup:${name}`,
+  /** A report's family of keys (one per filter and date): see getOrLoadInFamily. */
   report: (organizationId: string, name: string) => `report:${organizationId}:${name}`,
 };
 
@@ -33,6 +35,7 @@ export interface CacheStats {
 }
 
 const PREFIX = 'cache:';
+const generationKey = (family: string) => `${family}:generation`;
 
 export class Cache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
@@ -91,6 +94,41 @@ export class Cache {
     })();
     this.inFlight.set(key, loading);
     return loading;
+  }
+
+  /**
+   * getOrLoad for one member of a family of keys dropped together (a report's variants per
+   * filter and date). The key names the family's current generation and invalidateFamily
+   * starts a new one, so one SET drops every member (no SCAN), and a load that began before
+   * a write can only fill the old generation, which no read after the write asks for.
+   */
+  async getOrLoadInFamily<T>(
+    family: string,
+    member: string,
+    ttlSeconds: number,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    let generation: string | null;
+    try {
+      // Bookkeeping, not a cached value: counted as neither hit nor miss.
+      generation = await this.redis.get(PREFIX + generationKey(family));
+    } catch {
+      this.noteBypass();
+      return load();
+    }
+    return this.getOrLoad(`${family}:${generation ?? '0'}:${member}`, ttlSeconds, load);
+  }
+
+  /** After a committed write: every member of the family misses from now on. */
+  async invalidateFamily(family: string, memberTtlSeconds: number): Promise<void> {
+    try {
+      // Outlives the members of the generation before it: when it lapses, no generation-0
+      // member written before the first invalidation can still be there to come back.
+      const ttl = 2 * memberTtlSeconds;
+      await this.redis.set(PREFIX + generationKey(family), randomUUID(), 'EX', ttl);
+    } catch {
+      this.noteBypass();
+    }
   }
 
   async invalidate(...keys: string[]): Promise<void> {

@@ -399,3 +399,23 @@ describe('without a SIS', () => {
     }
   });
 });
+
+describe('the compliance summary after a sync', () => {
+  it('counts the students a sync created: the cached summary is dropped', async () => {
+    const org = await createOrganization(t.server);
+    const total = async () => {
+      const res = await t.server.inject({
+        url: '/api/v1/immunizations/compliance',
+        headers: bearer(org.nurse),
+      });
+      expect(res.statusCode, res.payload).toBe(200);
+      return (res.result as { total: number }).total;
+    };
+    expect(await total()).toBe(0);
+
+    const summary = await sis().syncStudents(org.id, { mode: 'full' });
+
+    expect(summary.created).toBe(activeRoster().length);
+    expect(await total()).toBe(activeRoster().length);
+  });
+});

@@ -6,6 +6,7 @@ import type { Sequelize } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import type { AuditService } from '../audit/index.js';
 import { GRADES, type Grade } from '../students/index.js';
+import type { ComplianceCache } from './complianceCache.js';
 import type { ComplianceStatus, SeriesResult } from './engine/evaluateCompliance.js';
 import type { RuleSet } from './engine/ruleSet.js';
 import { evaluateCohort, type EvaluatedStudent } from './organizationCompliance.js';
@@ -68,17 +69,24 @@ export class ComplianceReportService {
     private readonly sequelize: Sequelize,
     private readonly audit: () => AuditService,
     private readonly ruleSets: RuleSetService,
+    private readonly cache: ComplianceCache,
   ) {}
 
+  /** The summary, cache-aside (see complianceCache); every read is audited, hit or miss. */
   async report(actor: Actor, query: ComplianceQuery): Promise<ComplianceReport> {
-    const { asOf, active, students } = await this.evaluate(actor.organizationId, query);
+    const { organizationId } = actor;
+    const filter = { schoolId: query.schoolId, grade: query.grade, asOf: query.asOf ?? todayUtc() };
+    const report = await this.cache.summary(organizationId, filter, async () => {
+      const { asOf, active, students } = await this.evaluate(organizationId, filter);
+      return summarize(asOf, active, students);
+    });
     await this.audit().recordFor(
       actor,
       'immunization.compliance.read',
       { type: 'immunization-compliance' },
-      { studentCount: students.length, schoolId: query.schoolId ?? null, grade: query.grade ?? null },
+      { studentCount: report.total, schoolId: query.schoolId ?? null, grade: query.grade ?? null },
     );
-    return summarize(asOf, active, students);
+    return report;
   }
 
   /**

@@ -1,13 +1,15 @@
 /**
  * A student's immunization records, exemptions and compliance status. Every method takes the
  * actor, checks the student belongs to the actor's organization (404 otherwise), audits the
- * read or write (writes inside their transaction) and drops the cached profile after a write.
+ * read or write (writes inside their transaction) and, once a write has committed, drops the
+ * student's cached profile and the organization's cached compliance summaries.
  */
 import type { Sequelize } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import type { AuditService } from '../audit/index.js';
 import type { StudentService, StudentView } from '../students/index.js';
+import type { ComplianceCache } from './complianceCache.js';
 import { evaluateCompliance, type ComplianceResult } from './engine/evaluateCompliance.js';
 import type { ExemptionType, ImmunizationModels, ImmunizationSource } from './models.js';
 import { latestRegistryStatuses } from './registryStatus.js';
@@ -67,6 +69,7 @@ export class ImmunizationService {
     private readonly students: () => StudentService,
     private readonly audit: () => AuditService,
     private readonly ruleSets: RuleSetService,
+    private readonly compliance: ComplianceCache,
   ) {}
 
   async listImmunizations(actor: Actor, studentId: string): Promise<ImmunizationView[]> {
@@ -110,7 +113,7 @@ export class ImmunizationService {
       );
       return immunizationView(row);
     });
-    await this.students().invalidate(actor.organizationId, studentId);
+    await this.afterWrite(actor.organizationId, studentId);
     return created;
   }
 
@@ -149,7 +152,7 @@ export class ImmunizationService {
       );
       return exemptionView(row);
     });
-    await this.students().invalidate(actor.organizationId, studentId);
+    await this.afterWrite(actor.organizationId, studentId);
     return created;
   }
 
@@ -170,6 +173,13 @@ export class ImmunizationService {
     ]);
     const compliance = await this.evaluate(student, todayUtc(), { records, exemptions });
     return { records, exemptions, compliance };
+  }
+
+  private async afterWrite(organizationId: string, studentId: string): Promise<void> {
+    await Promise.all([
+      this.students().invalidate(organizationId, studentId),
+      this.compliance.invalidate(organizationId),
+    ]);
   }
 
   private async evaluate(

@@ -12,6 +12,7 @@ import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import type { AuditService } from '../audit/index.js';
 import type { StudentService } from '../students/index.js';
+import type { ComplianceCache } from './complianceCache.js';
 import type { ImmunizationModels } from './models.js';
 import { PATIENT_ID_AUTHORITY, sexOf } from './registryMessage.js';
 import { todayUtc } from './schemas.js';
@@ -59,6 +60,7 @@ export interface RegistryHistoryDependencies {
   client: () => StateRegistryClient;
   students: () => StudentService;
   audit: () => AuditService;
+  compliance: ComplianceCache;
 }
 
 const ENTITY = 'student';
@@ -168,7 +170,10 @@ export class RegistryHistoryService {
         );
       return { imported, alreadyOnFile };
     });
-    await this.deps.students().invalidate(organizationId, studentId);
+    await Promise.all([
+      this.deps.students().invalidate(organizationId, studentId),
+      this.deps.compliance.invalidate(organizationId),
+    ]);
     return result;
   }
 

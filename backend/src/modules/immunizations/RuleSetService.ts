@@ -1,12 +1,13 @@
 /**
  * Which compliance rules an organization uses: its own stored rule set, else the default.
- * Saving one changes every student's status, so every cached profile of the organization
- * is dropped after the commit.
+ * Saving one changes every student's status, so every cached profile and compliance summary
+ * of the organization is dropped after the commit.
  */
 import type { Sequelize, Transaction } from 'sequelize';
 import { cacheKeys, type Cache } from '../../config/redis.js';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import type { AuditService } from '../audit/index.js';
+import type { ComplianceCache } from './complianceCache.js';
 import { DEFAULT_RULE_SET } from './engine/defaultRuleSet.js';
 import type { RuleSet } from './engine/ruleSet.js';
 import type { RuleSetRowModel } from './models.js';
@@ -27,6 +28,7 @@ export class RuleSetService {
     private readonly sequelize: Sequelize,
     private readonly audit: () => AuditService,
     private readonly cache: Cache,
+    private readonly compliance: ComplianceCache,
   ) {}
 
   async activeFor(organizationId: string, transaction?: Transaction): Promise<ActiveRuleSet> {
@@ -55,7 +57,10 @@ export class RuleSetService {
       );
       return { source: 'ORGANIZATION' as const, ruleSet: row.rules as RuleSet, updatedAt: row.updatedAt };
     });
-    await this.cache.invalidatePattern(cacheKeys.studentProfile(actor.organizationId, '*'));
+    await Promise.all([
+      this.cache.invalidatePattern(cacheKeys.studentProfile(actor.organizationId, '*')),
+      this.compliance.invalidate(actor.organizationId),
+    ]);
     return saved;
   }
 }

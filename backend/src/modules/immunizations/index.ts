@@ -2,6 +2,7 @@ import type { Plugin } from '@hapi/hapi';
 import { getQueueManager } from '../../infrastructure/jobs/jobsPlugin.js';
 import { JOB_TYPES } from '../../infrastructure/jobs/jobTypes.js';
 import { createImmunizationAlertProcessor } from '../../infrastructure/jobs/processors/immunizationAlertProcessor.js';
+import { ComplianceCache } from './complianceCache.js';
 import { ComplianceReportService } from './ComplianceReportService.js';
 import { ImmunizationAlertService } from './ImmunizationAlertService.js';
 import { ImmunizationService } from './ImmunizationService.js';
@@ -65,15 +66,17 @@ export const immunizationsPlugin: Plugin<void> = {
     const { sequelize, cache } = server.app;
     const models = defineImmunizationModels(sequelize);
     const audit = () => server.plugins.audit.service;
-    const ruleSets = new RuleSetService(models.RuleSetRow, sequelize, audit, cache);
+    const compliance = new ComplianceCache(cache);
+    const ruleSets = new RuleSetService(models.RuleSetRow, sequelize, audit, cache, compliance);
     const service = new ImmunizationService(
       models,
       sequelize,
       () => server.plugins.students.service,
       audit,
       ruleSets,
+      compliance,
     );
-    const reports = new ComplianceReportService(sequelize, audit, ruleSets);
+    const reports = new ComplianceReportService(sequelize, audit, ruleSets, compliance);
     const alerts = new ImmunizationAlertService({
       sequelize,
       ruleSets,
@@ -100,8 +103,10 @@ export const immunizationsPlugin: Plugin<void> = {
         enqueue: (jobs) => queues.addJobs(JOB_TYPES.IMMUNIZATION_ALERT, jobs),
       }),
     );
-    server.expose('registry', registerStateRegistry(server, models));
-    server.plugins.students.service.registerProfileSection(immunizationProfileSection(service));
+    server.expose('registry', registerStateRegistry(server, models, compliance));
+    const students = server.plugins.students.service;
+    students.registerProfileSection(immunizationProfileSection(service));
+    students.onRosterChange((organizationId) => compliance.invalidate(organizationId));
     server.route(immunizationRoutes({ immunizations: service, reports, ruleSets }));
   },
 };

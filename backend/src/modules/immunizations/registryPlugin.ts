@@ -9,6 +9,7 @@ import { StateRegistryClient } from '../../integrations/clients/StateRegistryCli
 import { getQueueManager } from '../../infrastructure/jobs/jobsPlugin.js';
 import { JOB_TYPES } from '../../infrastructure/jobs/jobTypes.js';
 import { createDataExportProcessor } from '../../infrastructure/jobs/processors/dataExportProcessor.js';
+import type { ComplianceCache } from './complianceCache.js';
 import type { ImmunizationModels } from './models.js';
 import { RegistryClaims } from './registryClaims.js';
 import { RegistryHistoryService } from './RegistryHistoryService.js';
@@ -39,6 +40,7 @@ export interface RegistryServicesSetup {
 export function registerStateRegistry(
   server: Server,
   models: Pick<ImmunizationModels, 'Immunization'>,
+  compliance: ComplianceCache,
 ): RegistryServicesSetup {
   const { sequelize } = server.app;
   const client = stateRegistryClient(server);
@@ -61,6 +63,7 @@ export function registerStateRegistry(
     client: () => submissions.requireClient(),
     students,
     audit,
+    compliance,
   });
   queues.registerProcessor(
     JOB_TYPES.DATA_EXPORT,

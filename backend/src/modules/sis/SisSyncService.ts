@@ -53,6 +53,8 @@ export interface SisSyncDependencies {
   audit: () => Pick<AuditService, 'record'>;
   /** Drops a student's cached profile (the students module). */
   invalidate: (organizationId: string, studentId: string) => Promise<void>;
+  /** Tells the students module the roster changed (compliance summaries are recomputed). */
+  rosterChanged: (organizationId: string) => Promise<void>;
 }
 
 export const NOT_CONFIGURED = 'No SIS is configured: set SIS_API_URL, SIS_CLIENT_ID and SIS_CLIENT_SECRET';
@@ -190,7 +192,11 @@ export class SisSyncService {
   }
 
   private async invalidate(organizationId: string, studentIds: readonly string[]): Promise<void> {
-    await Promise.all(studentIds.map((id) => this.deps.invalidate(organizationId, id)));
+    if (studentIds.length === 0) return;
+    await Promise.all([
+      ...studentIds.map((id) => this.deps.invalidate(organizationId, id)),
+      this.deps.rosterChanged(organizationId),
+    ]);
   }
 
   private auditRun(

@@ -56,6 +56,7 @@ export const sisPlugin: Plugin<void> = {
       audit,
       invalidate: (organizationId, studentId) =>
         server.plugins.students.service.invalidate(organizationId, studentId),
+      rosterChanged: (organizationId) => server.plugins.students.service.rosterChanged(organizationId),
     });
     server.expose('service', service);
     server.expose('client', client);

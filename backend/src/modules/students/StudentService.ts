@@ -39,6 +39,9 @@ export type CreateStudentInput = Pick<StudentAttributes, 'firstName' | 'lastName
 
 export type UpdateStudentInput = Partial<CreateStudentInput & { isActive: boolean }>;
 
+/** Told after a student row has changed: for figures computed over the roster. */
+export type RosterListener = (organizationId: string) => Promise<void>;
+
 const ENTITY = 'student';
 
 function toView(s: StudentInstance): StudentView {
@@ -87,6 +90,7 @@ function searchCondition(search: string): WhereOptions {
 export class StudentService {
   private readonly sections: ProfileSection[] = [];
   private readonly alertSources: AlertSource[] = [];
+  private readonly rosterListeners: RosterListener[] = [];
 
   constructor(
     private readonly Student: StudentModel,
@@ -103,6 +107,19 @@ export class StudentService {
 
   registerAlertSource(source: AlertSource): void {
     this.alertSources.push(source);
+  }
+
+  /** A module whose cache holds figures over the roster (compliance per school and grade). */
+  onRosterChange(listener: RosterListener): void {
+    this.rosterListeners.push(listener);
+  }
+
+  /**
+   * After a committed change to student rows (created, renamed, regraded, moved, deactivated):
+   * create and update call it; a writer of its own (the SIS roster sync) must too.
+   */
+  async rosterChanged(organizationId: string): Promise<void> {
+    await Promise.all(this.rosterListeners.map((listener) => listener(organizationId)));
   }
 
   /** For modules with sub-records: 404 unless the student exists in this organization. */
@@ -195,7 +212,7 @@ export class StudentService {
   }
 
   async create(actor: Actor, input: CreateStudentInput): Promise<StudentView> {
-    return this.sequelize.transaction(async (transaction) => {
+    const created = await this.sequelize.transaction(async (transaction) => {
       const student = await this.Student.create(
         {
           ...input,
@@ -213,6 +230,8 @@ export class StudentService {
       );
       return toView(student);
     });
+    await this.rosterChanged(actor.organizationId);
+    return created;
   }
 
   async update(actor: Actor, id: string, input: UpdateStudentInput): Promise<StudentView> {
@@ -238,6 +257,8 @@ export class StudentService {
         );
         return toView(student);
       })
-      .finally(() => this.invalidate(actor.organizationId, id));
+      .finally(() =>
+        Promise.all([this.invalidate(actor.organizationId, id), this.rosterChanged(actor.organizationId)]),
+      );
   }
 }
