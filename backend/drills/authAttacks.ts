@@ -106,11 +106,17 @@ export const authAttacksDrill: Drill = async ({ short }): Promise<DrillResult> =
   let app: AppProcess | undefined;
   const opened: Array<{ close(): unknown }> = [];
   try {
-    app = await startApp(environment.appEnv);
-    const url = app.url;
-    // The CLI takes seconds: the outsider is made while the other attacks run.
-    const outsiderMade = otherOrganization(url, environment.appEnv);
+    // The CLI takes seconds: the outsider is made while the app starts and the other attacks run.
+    // The drill's database is seeded at creation, so an organization made before the app's first
+    // start cannot make it skip the seed.
+    const appStarted = startApp(environment.appEnv);
+    const outsiderMade = otherOrganization(
+      environment.appEnv,
+      appStarted.then((started) => started.url),
+    );
     outsiderMade.catch(() => undefined);
+    app = await appStarted;
+    const url = app.url;
     const settings: TokenSettings = {
       secret: environment.appEnv.JWT_SECRET!,
       issuer: 'white-cross',

@@ -123,11 +123,12 @@ export const badInputDrill: Drill = async ({ short }): Promise<DrillResult> => {
     };
     const origin = new URL(app.url);
     const run = async (job: (typeof jobs)[number]) => {
-      const headers = { ...job.hostile.request.headers };
+      const request = job.hostile.request();
+      const headers = { ...request.headers };
       if (job.authenticated) headers.authorization = `Bearer ${await session.token()}`;
       const outcome = await sendRaw(
         origin,
-        { ...job.hostile.request, headers },
+        { ...request, headers },
         { agent, timeoutMs: REQUEST_TIMEOUT_MS },
       );
       record(tally, job.hostile, outcome, job.authenticated);

@@ -39,11 +39,12 @@ export const rollingRestartDrill: Drill = async ({ short }) => {
   const sockets: AlertSocket[] = [];
   let proxy: RoundRobinProxy | undefined;
   try {
-    // A first: it migrates and seeds the empty database; B then finds it ready.
-    const a = await startApp(replicaEnv);
-    apps.push(a);
-    const b = await startApp(replicaEnv);
-    apps.push(b);
+    // Both at once, as a deployment's replicas start: the drill's database is migrated and
+    // seeded at creation, so neither seeds (two first starts on an empty one would both seed).
+    const started = await Promise.allSettled([startApp(replicaEnv), startApp(replicaEnv)]);
+    for (const result of started) if (result.status === 'fulfilled') apps.push(result.value);
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    const [a, b] = apps as [AppProcess, AppProcess];
     proxy = await startRoundRobinProxy([a.url, b.url]);
     const { url } = proxy;
 

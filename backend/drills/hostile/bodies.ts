@@ -26,7 +26,15 @@ function withInvalidUtf8(): Buffer {
   ]);
 }
 
+/** Made once: a megabyte of JSON and two 10,000-deep ones, the same for every route. */
+let bodies: HostileBody[] | undefined;
+
 export function hostileBodies(): HostileBody[] {
+  bodies ??= makeBodies();
+  return bodies;
+}
+
+function makeBodies(): HostileBody[] {
   const oversized = `{"firstName":"${'x'.repeat(1024 * 1024 + 512)}"}`;
   return [
     json('malformed-json', '{"firstName": "Ann",'),
