@@ -75,7 +75,11 @@ describe("a district admin's day", () => {
     await nurseOption.waitFor({ state: 'attached' });
     await page.getByLabel('User').selectOption({ value: (await nurseOption.getAttribute('value'))! });
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    const entries = page.getByRole('table', { name: /Audit log entries/ });
+    // Until the filtered page arrives, the unfiltered one stays on screen marked busy (and it
+    // holds the nurse's new student too): read the rows only once the table is settled.
+    const entries = page
+      .getByRole('table', { name: /Audit log entries/ })
+      .and(page.locator('[aria-busy="false"]'));
     const created = entries.locator(`a[href="/students/${nurseStudentId}"]`).first();
     await created.waitFor();
     const rows = await entries.locator('tbody tr').allInnerTexts();

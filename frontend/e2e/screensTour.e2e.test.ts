@@ -262,8 +262,11 @@ async function nurseScreens(page: Page, tour: RoleTour): Promise<void> {
   await checkScreen(page, 'nurse-students-tablet', findings);
 }
 
-/** Attaches what each role visited and the minor findings to the test, then fails on the rest. */
-async function report(annotate: TestContext['annotate'], tours: RoleTour[]): Promise<void> {
+/**
+ * Attaches what each role visited and the minor findings to the test, then fails on the rest.
+ * Takes the test's own `expect`: some tours run concurrently.
+ */
+async function report({ annotate, expect }: TestContext, tours: RoleTour[]): Promise<void> {
   for (const tour of tours) {
     if (tour.visited.length > 0) await annotate(`${tour.role}: ${tour.visited.join(', ')}`);
     for (const note of tour.findings.notes) await annotate(note, 'notice');
@@ -285,43 +288,48 @@ describe('every screen, as a nurse, an admin and a viewer', () => {
     await browser?.close();
   });
 
-  it('the login page: accessible, and Tab reaches Email, Password, Sign in in order', async ({
-    annotate,
-  }) => {
-    const page = await browser.newPage();
-    const findings = newFindings();
-    await page.goto(`${baseUrl}/login`);
-    await waitForLoginPage(page);
-    await checkScreen(page, 'login', findings);
-
-    const order: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      await page.keyboard.press('Tab');
-      order.push(await focusedControl(page));
-    }
-    expect(order).toEqual(['input: Email', 'input: Password', 'button: Sign in']);
-    await report(annotate, [{ role: 'login', visited: [], findings, pageErrors: [] }]);
-    await page.close();
-  });
-
-  it('as a nurse: every screen, the keyboard on the list, a profile, notifications, raising and receiving an alert', async ({
-    annotate,
-  }) => {
-    await report(annotate, [await tourAs(browser, 'nurse', NURSE_EMAIL, nurseScreens)]);
+  // First and alone: the alert the nurse's tour raises reaches every signed-in user of the
+  // district, and its modal would cover the screens of tours running beside it.
+  it('as a nurse: every screen, the keyboard on the list, a profile, notifications, raising and receiving an alert', async (context) => {
+    await report(context, [await tourAs(browser, 'nurse', NURSE_EMAIL, nurseScreens)]);
   }, 120_000);
+
+  // The others raise nothing, so they run together, each in a browser context of its own:
+  // axe-core and the screenshots keep a core busy, and CI has two.
+  it.concurrent(
+    'the login page: accessible, and Tab reaches Email, Password, Sign in in order',
+    async (context) => {
+      const page = await browser.newPage();
+      const findings = newFindings();
+      await page.goto(`${baseUrl}/login`);
+      await waitForLoginPage(page);
+      await checkScreen(page, 'login', findings);
+
+      const order: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        await page.keyboard.press('Tab');
+        order.push(await focusedControl(page));
+      }
+      context.expect(order).toEqual(['input: Email', 'input: Password', 'button: Sign in']);
+      await report(context, [{ role: 'login', visited: [], findings, pageErrors: [] }]);
+      await page.close();
+    },
+  );
 
   for (const [role, email] of [
     ['admin', ADMIN_EMAIL],
     ['viewer', VIEWER_EMAIL],
   ] as const) {
-    it(`as ${role === 'admin' ? 'an admin' : 'a viewer'}: every screen and a student profile`, async ({
-      annotate,
-    }) => {
-      const tour = await tourAs(browser, role, email, async (page, { findings }) => {
-        await openStudentWithAlerts(page);
-        await checkScreen(page, `${role}-student-profile`, findings);
-      });
-      await report(annotate, [tour]);
-    }, 120_000);
+    it.concurrent(
+      `as ${role === 'admin' ? 'an admin' : 'a viewer'}: every screen and a student profile`,
+      async (context) => {
+        const tour = await tourAs(browser, role, email, async (page, { findings }) => {
+          await openStudentWithAlerts(page);
+          await checkScreen(page, `${role}-student-profile`, findings);
+        });
+        await report(context, [tour]);
+      },
+      120_000,
+    );
   }
 });
