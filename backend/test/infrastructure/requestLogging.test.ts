@@ -152,3 +152,14 @@ describe('health data in the log', () => {
     expect(lines().filter((line) => line.req?.id?.startsWith('probe-'))).toEqual([]);
   });
 });
+
+describe('connection errors', () => {
+  it("does not log a client's reset connection as an error, and still logs the server's own", async () => {
+    // hapi reports a socket a client reset (a closed tab, a test tool ending) with these tags.
+    t.server.log(['connection', 'client', 'error'], new Error('read ECONNRESET'));
+    t.server.log(['error'], new Error('a server-side failure'));
+    const messages = lines().map((line) => line.msg);
+    expect(messages).not.toContain('read ECONNRESET');
+    expect(messages).toContain('a server-side failure');
+  });
+});

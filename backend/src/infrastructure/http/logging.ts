@@ -39,6 +39,10 @@ export function loggingOptions(config: AppConfig, destination?: LogDestination):
     // Not 'request-error': errors.ts logs each 5xx once (type, code, frames); hapi-pino would
     // repeat it as the generic 500 that replaced it, with a stack of the mapper itself.
     logEvents: ['onPostStart', 'onPostStop', 'response'],
+    // A client that resets its connection (a closed tab, a load balancer's probe, a test tool
+    // ending) is not our error: hapi reports it as a server log event with the socket's stack.
+    // (hapi-pino reads `{ log, request }`; its type says object[].)
+    ignoredEventTags: { log: ['client'], request: '*' } as unknown as object[],
     // hapi-pino logs `req` and `res` objects; keep only what an operator needs.
     serializers: {
       req: (req: { id?: string; method?: string; url?: string; remoteAddress?: string }) => ({
