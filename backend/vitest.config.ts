@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFilesFirst from './test/helpers/longFilesFirst.js';
 
 export default defineConfig({
   test: {
@@ -13,6 +14,7 @@ export default defineConfig({
     // so a worker may keep the modules it has loaded between files: loading the server graph
     // once per worker instead of once per file saves minutes.
     isolate: false,
+    sequence: { sequencer: LongFilesFirst },
     testTimeout: 30_000,
     hookTimeout: 90_000,
     teardownTimeout: 30_000,
