@@ -39,6 +39,8 @@ const generationKey = (family: string) => `${family}:generation`;
 
 export class Cache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** getOrLoadJson's loads apart from getOrLoad's: those answer text, these the value. */
+  private readonly inFlightJson = new Map<string, Promise<string>>();
   private hits = 0;
   private misses = 0;
   private bypassed = 0;
@@ -55,14 +57,20 @@ export class Cache {
 
   /** The cached value, or undefined on a miss or while Redis is down. */
   async get<T>(key: string): Promise<T | undefined> {
+    const json = await this.getJson(key);
+    return json === undefined ? undefined : (JSON.parse(json) as T);
+  }
+
+  /** The cached value's JSON text as stored, or undefined on a miss or while Redis is down. */
+  async getJson(key: string): Promise<string | undefined> {
     try {
-      const raw = await this.redis.get(PREFIX + key);
-      if (raw === null) {
+      const json = await this.redis.get(PREFIX + key);
+      if (json === null) {
         this.misses += 1;
         return undefined;
       }
       this.hits += 1;
-      return JSON.parse(raw) as T;
+      return json;
     } catch {
       this.noteBypass();
       return undefined;
@@ -70,8 +78,12 @@ export class Cache {
   }
 
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+    await this.setJson(key, JSON.stringify(value), ttlSeconds);
+  }
+
+  private async setJson(key: string, json: string, ttlSeconds: number): Promise<void> {
     try {
-      await this.redis.set(PREFIX + key, JSON.stringify(value), 'EX', ttlSeconds);
+      await this.redis.set(PREFIX + key, json, 'EX', ttlSeconds);
     } catch {
       this.noteBypass();
     }
@@ -81,18 +93,33 @@ export class Cache {
   async getOrLoad<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
     const cached = await this.get<T>(key);
     if (cached !== undefined) return cached;
-    const pending = this.inFlight.get(key) as Promise<T> | undefined;
+    return this.loadOnce(this.inFlight as Map<string, Promise<T>>, key, async () => {
+      const value = await load();
+      await this.set(key, value, ttlSeconds);
+      return value;
+    });
+  }
+
+  /**
+   * getOrLoad answering the value's JSON text, as stored: a caller that sends the value on
+   * unchanged (a full student profile) skips a JSON.parse and a JSON.stringify per hit, and
+   * a miss answers the very text a hit would.
+   */
+  async getOrLoadJson(key: string, ttlSeconds: number, load: () => Promise<unknown>): Promise<string> {
+    const cached = await this.getJson(key);
+    if (cached !== undefined) return cached;
+    return this.loadOnce(this.inFlightJson, key, async () => {
+      const json = JSON.stringify(await load());
+      await this.setJson(key, json, ttlSeconds);
+      return json;
+    });
+  }
+
+  private loadOnce<T>(inFlight: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const pending = inFlight.get(key);
     if (pending) return pending;
-    const loading = (async () => {
-      try {
-        const value = await load();
-        await this.set(key, value, ttlSeconds);
-        return value;
-      } finally {
-        this.inFlight.delete(key);
-      }
-    })();
-    this.inFlight.set(key, loading);
+    const loading = load().finally(() => inFlight.delete(key));
+    inFlight.set(key, loading);
     return loading;
   }
 

@@ -256,8 +256,8 @@ describe('the answers a nurse sees', () => {
       url: `/api/v1/students/${student.id}`,
       headers: bearer(orgA.nurse),
     });
-    const records = (profile.result as { immunizations: { records: ImmunizationView[] } }).immunizations
-      .records;
+    const records = (JSON.parse(profile.payload) as { immunizations: { records: ImmunizationView[] } })
+      .immunizations.records;
     expect(records[0]?.registry).toMatchObject({ status: 'ERROR', errorText: message });
     // A viewer sees the status, never the text.
     const [minimal] = await viewOf(orgA, student.id, orgA.viewer);

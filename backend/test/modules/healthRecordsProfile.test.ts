@@ -63,7 +63,7 @@ describe('the student profile', () => {
     const student = await studentWithRecords('Profileson');
     const res = await http.get(org.nurse, `/api/v1/students/${student.id}`);
     expect(res.statusCode).toBe(200);
-    const profile = res.result as Profile;
+    const profile = JSON.parse(res.payload) as Profile;
     expect(profile.alerts).toEqual(EXPECTED_ALERTS);
     expect(profile.allergies.map((a) => a.allergen)).toEqual(['Peanut', 'Bee venom', 'Dust']);
     expect(profile.allergies[0]).toMatchObject({ notes: 'Diagnosed age 3' });
@@ -74,7 +74,9 @@ describe('the student profile', () => {
 
   it('shows a viewer the alerts and records without notes and without contacts', async () => {
     const student = await studentWithRecords('Viewerson');
-    const profile = (await http.get(org.viewer, `/api/v1/students/${student.id}`)).result as Profile;
+    const profile = JSON.parse(
+      (await http.get(org.viewer, `/api/v1/students/${student.id}`)).payload,
+    ) as Profile;
     expect(profile.alerts).toEqual(EXPECTED_ALERTS);
     expect(profile).not.toHaveProperty('emergencyContacts');
     for (const key of ['allergies', 'conditions', 'screenings']) {
@@ -93,7 +95,9 @@ describe('the student profile', () => {
     await http.patch(org.nurse, `${sub(student.id, 'allergies')}/${list[0]!.id}`, { isActive: false });
     const asthma = conditions.find((c) => c.condition === 'Asthma')!;
     await http.patch(org.nurse, `${sub(student.id, 'conditions')}/${asthma.id}`, { status: 'RESOLVED' });
-    const profile = (await http.get(org.nurse, `/api/v1/students/${student.id}`)).result as Profile;
+    const profile = JSON.parse(
+      (await http.get(org.nurse, `/api/v1/students/${student.id}`)).payload,
+    ) as Profile;
     expect(profile.alerts).toEqual([EXPECTED_ALERTS[1]]);
     expect(profile.allergies.map((a) => a.allergen)).toEqual(['Bee venom', 'Dust']);
     expect((profile.conditions as unknown[]).length).toBe(1);
@@ -101,11 +105,15 @@ describe('the student profile', () => {
 
   it('shows a new allergy on the next read after a write (the cached profile is dropped)', async () => {
     const student = await createStudent(t.server, org);
-    const before = (await http.get(org.nurse, `/api/v1/students/${student.id}`)).result as Profile;
+    const before = JSON.parse(
+      (await http.get(org.nurse, `/api/v1/students/${student.id}`)).payload,
+    ) as Profile;
     expect(before.allergies).toEqual([]);
     expect(before.alerts).toEqual([]);
     await http.post(org.nurse, sub(student.id, 'allergies'), allergyPayload({ allergen: 'Sesame' }));
-    const after = (await http.get(org.nurse, `/api/v1/students/${student.id}`)).result as Profile;
+    const after = JSON.parse(
+      (await http.get(org.nurse, `/api/v1/students/${student.id}`)).payload,
+    ) as Profile;
     expect(after.allergies.map((a) => a.allergen)).toEqual(['Sesame']);
     expect(after.alerts).toEqual([
       { kind: 'ALLERGY', severity: 'LIFE_THREATENING', label: 'Sesame (life-threatening)' },

@@ -324,13 +324,15 @@ describe('immunizations: roles and minimum necessary', () => {
     expect(nurseRecords[0]).toMatchObject({ notes: 'Mother declined second site' });
 
     // The profile section follows the same cut.
-    const nurseProfile = (await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).result as {
+    const nurseProfile = JSON.parse((await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).payload) as {
       immunizations: { records: unknown[]; exemptions: unknown[]; compliance: { status: string } };
     };
     expect(nurseProfile.immunizations.records[0]).toMatchObject({ notes: 'Mother declined second site' });
     expect(nurseProfile.immunizations.exemptions[0]).toMatchObject({ type: 'RELIGIOUS' });
     expect(nurseProfile.immunizations.compliance.status).toBe('OVERDUE');
-    const viewerProfile = (await get(s.orgA.viewer, `/api/v1/students/${student.id}`)).result as {
+    const viewerProfile = JSON.parse(
+      (await get(s.orgA.viewer, `/api/v1/students/${student.id}`)).payload,
+    ) as {
       immunizations: { records: object[]; exemptions: object[]; compliance: { status: string } };
     };
     expect(viewerProfile.immunizations.records[0]).not.toHaveProperty('notes');
@@ -340,12 +342,12 @@ describe('immunizations: roles and minimum necessary', () => {
 
   it('shows a new dose on the next profile read (the cached profile is dropped)', async () => {
     const student = await createStudent(s.server, s.orgA, { dateOfBirth: BORN });
-    const first = (await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).result as {
+    const first = JSON.parse((await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).payload) as {
       immunizations: { records: unknown[] };
     };
     expect(first.immunizations.records).toHaveLength(0);
     await record(s.orgA, student.id, [['08', '2015-03-10']]);
-    const second = (await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).result as {
+    const second = JSON.parse((await get(s.orgA.nurse, `/api/v1/students/${student.id}`)).payload) as {
       immunizations: { records: unknown[] };
     };
     expect(second.immunizations.records).toHaveLength(1);
@@ -559,7 +561,7 @@ describe('rule sets', () => {
         },
       ],
     });
-    const profile = (await get(org.nurse, `/api/v1/students/${student.id}`)).result as {
+    const profile = JSON.parse((await get(org.nurse, `/api/v1/students/${student.id}`)).payload) as {
       immunizations: { compliance: { status: string } };
     };
     expect(profile.immunizations.compliance.status).toBe('OVERDUE');

@@ -178,18 +178,18 @@ describe('incidents', () => {
       s.server.inject({ url: `/api/v1/students/${student.id}`, headers: bearer(s.orgA.nurse) });
     const first = await profile();
     expect(first.statusCode).toBe(200);
-    expect((first.result as { incidents: unknown[] }).incidents).toHaveLength(1);
+    expect((JSON.parse(first.payload) as { incidents: unknown[] }).incidents).toHaveLength(1);
 
     // A second report invalidates the cached profile.
     await report(s.orgA, incidentPayload(student.id, { type: 'ILLNESS' }));
-    expect(((await profile()).result as { incidents: unknown[] }).incidents).toHaveLength(2);
+    expect((JSON.parse((await profile()).payload) as { incidents: unknown[] }).incidents).toHaveLength(2);
 
     const viewerView = await s.server.inject({
       url: `/api/v1/students/${student.id}`,
       headers: bearer(s.orgA.viewer),
     });
     expect(viewerView.statusCode).toBe(200);
-    expect(viewerView.result).not.toHaveProperty('incidents');
+    expect(JSON.parse(viewerView.payload)).not.toHaveProperty('incidents');
   });
 });
 

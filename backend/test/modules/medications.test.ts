@@ -233,7 +233,8 @@ describe('prescriptions', () => {
       url: `/api/v1/students/${studentId}`,
       headers: bearer(s.orgA.nurse),
     });
-    const section = (nurseProfile.result as { medications: Array<Record<string, unknown>> }).medications;
+    const section = (JSON.parse(nurseProfile.payload) as { medications: Array<Record<string, unknown>> })
+      .medications;
     expect(section).toHaveLength(1);
     expect(section[0]).toMatchObject({
       id: rx.id,
@@ -247,8 +248,9 @@ describe('prescriptions', () => {
     expect(viewerProfile.statusCode).toBe(200);
     expect(viewerProfile.payload).not.toContain('applesauce');
     expect(viewerProfile.payload).not.toContain('Tolerated well');
-    const viewerSection = (viewerProfile.result as { medications: Array<Record<string, unknown>> })
-      .medications;
+    const viewerSection = (
+      JSON.parse(viewerProfile.payload) as { medications: Array<Record<string, unknown>> }
+    ).medications;
     expect(viewerSection[0]).toMatchObject({
       id: rx.id,
       instructions: null,

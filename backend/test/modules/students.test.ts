@@ -32,7 +32,8 @@ describe('students', () => {
       headers: bearer(s.orgA.viewer),
     });
     expect(res.statusCode).toBe(200);
-    expect(res.result).toMatchObject({
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(res.payload)).toMatchObject({
       id: created.id,
       studentNumber: 'A-100',
       gender: 'F',
@@ -176,7 +177,7 @@ describe('students: tenancy and roles', () => {
       url: `/api/v1/students/${theirs.id}`,
       headers: bearer(s.orgB.nurse),
     });
-    expect((stillTheirs.result as { firstName: string }).firstName).toBe('Jordan');
+    expect((JSON.parse(stillTheirs.payload) as { firstName: string }).firstName).toBe('Jordan');
   });
 
   it("never lists another organization's students", async () => {

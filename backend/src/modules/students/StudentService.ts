@@ -175,15 +175,20 @@ export class StudentService {
     return { data, page: query.page, pageSize: query.pageSize, total: count };
   }
 
-  /** The profile, cache-aside (5 min); every read is audited, hit or miss. */
-  async get(actor: Actor, id: string): Promise<StudentProfile> {
-    const profile = await this.cache.getOrLoad(
+  /**
+   * The profile as the caller may see it, as JSON text: cache-aside (5 min), every read
+   * audited, hit or miss. A caller with detail access gets the cached text as is (no parse,
+   * no stringify per read); only a reduced view (VIEWER) is parsed and cut.
+   */
+  async getJson(actor: Actor, id: string): Promise<string> {
+    const profile = await this.cache.getOrLoadJson(
       cacheKeys.studentProfile(actor.organizationId, id),
       CACHE_TTL.studentProfile,
       () => this.loadProfile(actor.organizationId, id),
     );
     await this.audit().recordFor(actor, 'student.read', { type: ENTITY, id });
-    return this.viewFor(actor, profile);
+    if (can(actor.role, 'health-records:read-detail')) return profile;
+    return JSON.stringify(this.minimumNecessaryView(actor, JSON.parse(profile) as StudentProfile));
   }
 
   private async loadProfile(organizationId: string, id: string): Promise<StudentProfile> {
@@ -199,8 +204,7 @@ export class StudentService {
   }
 
   /** A role without detail access (VIEWER) gets each section's minimum necessary. */
-  private viewFor(actor: Actor, profile: StudentProfile): StudentProfile {
-    if (can(actor.role, 'health-records:read-detail')) return profile;
+  private minimumNecessaryView(actor: Actor, profile: StudentProfile): StudentProfile {
     const view: StudentProfile = { ...profile };
     for (const section of this.sections) {
       if (!section.minimumNecessary) continue;

@@ -19,6 +19,7 @@ export interface ProfileSection {
   /**
    * The minimum necessary for a role that may not read details (VIEWER): return the
    * reduced data, or undefined to leave the section out entirely. Omitted: shown in full.
+   * `data` is the section as read back from the cache's JSON (dates are ISO strings).
    */
   minimumNecessary?(data: unknown, role: Role): unknown;
 }

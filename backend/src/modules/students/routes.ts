@@ -30,7 +30,11 @@ export function studentRoutes(service: StudentService): ServerRoute[] {
       method: 'GET',
       path: '/api/v1/students/{id}',
       options: { auth: requirePermission('students:read'), validate: { params: studentIdParams } },
-      handler: (request) => service.get(actorFrom(request), request.params.id as string),
+      // The profile arrives as JSON text (the cached text as is): sent without a re-stringify.
+      async handler(request, h) {
+        const profile = await service.getJson(actorFrom(request), request.params.id as string);
+        return h.response(profile).type('application/json');
+      },
     },
     {
       method: 'PATCH',
