@@ -13,6 +13,7 @@ interface LogLine {
   /** What request.log() was given (hapi-pino puts it here, not in msg). */
   data?: unknown;
   req?: { id?: string; url?: string };
+  res?: unknown;
 }
 
 const written: string[] = [];
@@ -150,6 +151,18 @@ describe('health data in the log', () => {
       ).toBe(200);
     }
     expect(lines().filter((line) => line.req?.id?.startsWith('probe-'))).toEqual([]);
+  });
+});
+
+describe('the response line', () => {
+  it('carries the status and no response headers', async () => {
+    const res = await t.server.inject({
+      url: '/api/v1/students',
+      headers: { ...bearer(org.nurse), 'x-request-id': 'status-only' },
+    });
+    expect(res.statusCode).toBe(200);
+    const logged = linesOf('status-only').filter((line) => line.res !== undefined);
+    expect(logged.map((line) => line.res)).toEqual([{ statusCode: 200 }]);
   });
 });
 

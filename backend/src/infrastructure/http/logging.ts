@@ -51,6 +51,9 @@ export function loggingOptions(config: AppConfig, destination?: LogDestination):
         url: typeof req.url === 'string' ? req.url.split('?')[0] : req.url,
         remoteAddress: req.remoteAddress,
       }),
+      // The status is what an operator reads; a dozen response headers per line cost a tenth
+      // of a cached read's CPU (bench profile) and say nothing the route and status do not.
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     base: { service: 'white-cross', version: config.version },
   };
