@@ -12,21 +12,12 @@ import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startApp, type AppProcess } from '../../drills/support/appProcess.js';
+import { NO_SCHEDULES } from '../../drills/support/drillEnvironment.js';
 import { deleteKeysMatching } from '../../src/config/redisKeys.js';
 import type { BenchEnvironment } from './context.js';
 
 const ADMIN_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Recurring sweeps off: a section counts only the jobs it adds itself (drills do the same). */
-const NO_SCHEDULES = {
-  MEDICATION_REMINDER_CRON: 'off',
-  IMMUNIZATION_ALERT_CRON: 'off',
-  INVENTORY_MAINTENANCE_CRON: 'off',
-  APPOINTMENT_REMINDER_SWEEP_CRON: 'off',
-  SIS_SYNC_CRON: 'off',
-  DATA_EXPORT_CRON: 'off',
-} as const;
 
 export interface BenchServer {
   env: BenchEnvironment;

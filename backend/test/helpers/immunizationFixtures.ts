@@ -37,3 +37,24 @@ export async function updateStudent(
   });
   if (res.statusCode !== 200) throw new Error(`student change refused: ${res.statusCode} ${res.payload}`);
 }
+
+/** Born on BORN_K6, this history completes every K-6 series (see the engine tests). */
+export const BORN_K6 = '2015-03-10';
+export const COMPLETE_K6_HISTORY: Array<[cvxCode: string, administeredOn: string]> = [
+  ['20', '2015-05-10'],
+  ['20', '2015-07-10'],
+  ['20', '2015-09-10'],
+  ['20', '2016-06-10'],
+  ['20', '2019-03-15'],
+  ['10', '2015-05-10'],
+  ['10', '2015-07-10'],
+  ['10', '2016-03-10'],
+  ['10', '2019-03-15'],
+  ['03', '2016-03-10'],
+  ['03', '2019-03-15'],
+  ['08', '2015-03-10'],
+  ['08', '2015-05-10'],
+  ['08', '2015-09-10'],
+  ['21', '2016-03-10'],
+  ['21', '2019-03-15'],
+];

@@ -11,30 +11,14 @@ import {
 import { immunizationsMigration } from '../../src/migrations/202611280006-immunizations.js';
 import { registrySubmissionsMigration } from '../../src/migrations/202611280017-registry-submissions.js';
 import { seedImmunizationsDemo } from '../../src/seed/immunizationsDemo.js';
+import { BORN_K6, COMPLETE_K6_HISTORY } from '../helpers/immunizationFixtures.js';
 import { twoOrganizationSuite } from '../helpers/suite.js';
 
 const s = twoOrganizationSuite();
 
-// Born 2015-03-10; this history completes every K-6 series (see the engine tests).
-const BORN = '2015-03-10';
-const COMPLETE: Array<[string, string]> = [
-  ['20', '2015-05-10'],
-  ['20', '2015-07-10'],
-  ['20', '2015-09-10'],
-  ['20', '2016-06-10'],
-  ['20', '2019-03-15'],
-  ['10', '2015-05-10'],
-  ['10', '2015-07-10'],
-  ['10', '2016-03-10'],
-  ['10', '2019-03-15'],
-  ['03', '2016-03-10'],
-  ['03', '2019-03-15'],
-  ['08', '2015-03-10'],
-  ['08', '2015-05-10'],
-  ['08', '2015-09-10'],
-  ['21', '2016-03-10'],
-  ['21', '2019-03-15'],
-];
+// Born BORN; this history completes every K-6 series (see the engine tests).
+const BORN = BORN_K6;
+const COMPLETE = COMPLETE_K6_HISTORY;
 const AS_OF = '2024-09-01';
 
 async function post(user: TestUser, url: string, payload: object) {

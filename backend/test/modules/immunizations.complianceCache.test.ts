@@ -4,7 +4,12 @@
  * the next read fresh, and only for the organization written to.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordExemption, updateStudent } from '../helpers/immunizationFixtures.js';
+import {
+  BORN_K6,
+  COMPLETE_K6_HISTORY,
+  recordExemption,
+  updateStudent,
+} from '../helpers/immunizationFixtures.js';
 import {
   actorFor,
   bearer,
@@ -16,27 +21,9 @@ import { twoOrganizationSuite } from '../helpers/suite.js';
 
 const s = twoOrganizationSuite();
 
-const BORN = '2015-03-10';
+const BORN = BORN_K6;
 const AS_OF = '2024-09-01';
-// Every K-6 series complete for a child born on BORN (as in immunizations.api.test.ts).
-const COMPLETE: Array<[string, string]> = [
-  ['20', '2015-05-10'],
-  ['20', '2015-07-10'],
-  ['20', '2015-09-10'],
-  ['20', '2016-06-10'],
-  ['20', '2019-03-15'],
-  ['10', '2015-05-10'],
-  ['10', '2015-07-10'],
-  ['10', '2016-03-10'],
-  ['10', '2019-03-15'],
-  ['03', '2016-03-10'],
-  ['03', '2019-03-15'],
-  ['08', '2015-03-10'],
-  ['08', '2015-05-10'],
-  ['08', '2015-09-10'],
-  ['21', '2016-03-10'],
-  ['21', '2019-03-15'],
-];
+const COMPLETE = COMPLETE_K6_HISTORY;
 const WITHOUT_VARICELLA = COMPLETE.filter(([cvx]) => cvx !== '21');
 
 interface Summary {
