@@ -1,4 +1,4 @@
-import { Pagination } from '@/components/Pagination';
+import { PagedResults } from '@/components/PagedResults';
 import { isApiError } from '@/services/api/ApiError';
 import { useSchools } from '@/services/api/getSchools';
 import { useIncidents } from '../api/getIncidents';
@@ -19,7 +19,6 @@ export function IncidentsPage({ canRecord }: IncidentsPageProps) {
   const incidents = useIncidents(filters.query);
   const schools = useSchools();
   useLiveIncidents();
-  const result = incidents.data;
   const forbidden = isApiError(incidents.error) && incidents.error.status === 403;
 
   return (
@@ -42,34 +41,9 @@ export function IncidentsPage({ canRecord }: IncidentsPageProps) {
               schools.isError ? `Schools could not be listed: ${schools.error.message}` : undefined
             }
           />
-          {incidents.isError && (
-            <p className="alert alert-error" role="alert">
-              {incidents.error.message}
-            </p>
-          )}
-          {incidents.isPending && (
-            <p className="muted" role="status">
-              Loading incidents…
-            </p>
-          )}
-          {result && result.data.length === 0 && (
-            <p className="muted" role="status">
-              No incidents match these filters.
-            </p>
-          )}
-          {result && result.data.length > 0 && (
-            <>
-              <IncidentTable incidents={result.data} busy={incidents.isPlaceholderData} />
-              <Pagination
-                page={result.page}
-                pageSize={result.pageSize}
-                total={result.total}
-                noun="incidents"
-                onPageChange={filters.setPage}
-                disabled={incidents.isPlaceholderData}
-              />
-            </>
-          )}
+          <PagedResults query={incidents} noun="incidents" onPageChange={filters.setPage}>
+            {(rows, busy) => <IncidentTable incidents={rows} busy={busy} />}
+          </PagedResults>
         </>
       )}
     </section>

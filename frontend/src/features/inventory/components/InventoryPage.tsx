@@ -1,5 +1,5 @@
 import { ActionPanel } from '@/components/ActionPanel';
-import { Pagination } from '@/components/Pagination';
+import { PagedResults } from '@/components/PagedResults';
 import { useInventory } from '../api/getInventory';
 import { useInventoryFilters } from '../hooks/useInventoryFilters';
 import { useLiveInventory } from '../hooks/useLiveInventory';
@@ -18,7 +18,6 @@ export function InventoryPage({ canManage }: InventoryPageProps) {
   const filters = useInventoryFilters();
   const inventory = useInventory(filters.query);
   useLiveInventory();
-  const result = inventory.data;
 
   return (
     <section className="stack" aria-labelledby="inventory-heading">
@@ -32,34 +31,14 @@ export function InventoryPage({ canManage }: InventoryPageProps) {
         />
       )}
       <InventoryFilters filters={filters.filters} onChange={filters.setFilter} />
-      {inventory.isError && (
-        <p className="alert alert-error" role="alert">
-          {inventory.error.message}
-        </p>
-      )}
-      {inventory.isPending && (
-        <p className="muted" role="status">
-          Loading inventory…
-        </p>
-      )}
-      {result && result.data.length === 0 && (
-        <p className="muted" role="status">
-          No items match these filters.
-        </p>
-      )}
-      {result && result.data.length > 0 && (
-        <>
-          <InventoryTable items={result.data} busy={inventory.isPlaceholderData} />
-          <Pagination
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-            noun="items"
-            onPageChange={filters.setPage}
-            disabled={inventory.isPlaceholderData}
-          />
-        </>
-      )}
+      <PagedResults
+        query={inventory}
+        noun="items"
+        loadingText="Loading inventory…"
+        onPageChange={filters.setPage}
+      >
+        {(rows, busy) => <InventoryTable items={rows} busy={busy} />}
+      </PagedResults>
     </section>
   );
 }
