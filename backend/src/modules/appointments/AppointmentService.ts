@@ -9,7 +9,7 @@ import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import { can } from '../../infrastructure/http/authorization.js';
 import type { AuditService } from '../audit/index.js';
-import type { StudentService } from '../students/index.js';
+import { namedStudent, type StudentService } from '../students/index.js';
 import {
   type AppointmentFilter,
   type AppointmentStudent,
@@ -64,13 +64,11 @@ const DEFAULT_DURATION_MINUTES = 15;
 const REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
 
 function toView(a: AppointmentAttributes, s: AppointmentStudent): AppointmentView {
-  const student = { id: s.id, firstName: s.firstName, lastName: s.lastName, schoolId: s.schoolId };
   return {
     id: a.id,
     organizationId: a.organizationId,
     studentId: a.studentId,
-    studentName: `${student.firstName} ${student.lastName}`,
-    student,
+    ...namedStudent(s),
     nurseId: a.nurseId,
     createdBy: a.createdBy,
     startsAt: a.startsAt,

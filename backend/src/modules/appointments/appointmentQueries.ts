@@ -5,15 +5,11 @@
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { type PageWindow, selectPage } from '../../infrastructure/database/pagedQuery.js';
+import { studentRefColumn, type StudentRef } from '../students/index.js';
 import type { AppointmentAttributes, AppointmentStatus } from './models.js';
 
-/** Who the visit is for: enough to name them and to filter by school. */
-export interface AppointmentStudent {
-  id: string;
-  firstName: string;
-  lastName: string;
-  schoolId: string | null;
-}
+/** Who the row is about: the students module's reference. */
+export type AppointmentStudent = StudentRef;
 
 export type AppointmentRow = AppointmentAttributes & { student: AppointmentStudent };
 
@@ -38,8 +34,7 @@ const COLUMNS = `
          a.duration_minutes AS "durationMinutes", a.type, a.status, a.reason, a.notes,
          a.reminder_due_at AS "reminderDueAt", a.reminder_sent_at AS "reminderSentAt",
          a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-         json_build_object('id', s.id, 'firstName', s.first_name, 'lastName', s.last_name,
-                           'schoolId', s.school_id) AS student`;
+         ${studentRefColumn('s')}`;
 
 const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 

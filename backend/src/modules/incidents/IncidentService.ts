@@ -7,7 +7,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { Actor } from '../../infrastructure/http/actor.js';
 import { AppError } from '../../infrastructure/http/AppError.js';
 import type { AuditService } from '../audit/index.js';
-import type { StudentService } from '../students/index.js';
+import { namedStudent, type StudentService } from '../students/index.js';
 import {
   type IncidentFilter,
   type IncidentStudent,
@@ -91,13 +91,11 @@ const ENTITY = 'incident';
 const PROFILE_LIMIT = 20;
 
 function toView(i: IncidentAttributes, s: IncidentStudent): IncidentView {
-  const student = { id: s.id, firstName: s.firstName, lastName: s.lastName, schoolId: s.schoolId };
   return {
     id: i.id,
     organizationId: i.organizationId,
     studentId: i.studentId,
-    studentName: `${student.firstName} ${student.lastName}`,
-    student,
+    ...namedStudent(s),
     reportedBy: i.reportedBy,
     type: i.type,
     severity: i.severity,

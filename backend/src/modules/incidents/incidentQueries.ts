@@ -5,15 +5,11 @@
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { type PageWindow, selectPage } from '../../infrastructure/database/pagedQuery.js';
+import { studentRefColumn, type StudentRef } from '../students/index.js';
 import type { IncidentAttributes, IncidentSeverity, IncidentType } from './models.js';
 
-/** Who the incident is about: enough to name them and to filter by school. */
-export interface IncidentStudent {
-  id: string;
-  firstName: string;
-  lastName: string;
-  schoolId: string | null;
-}
+/** Who the row is about: the students module's reference. */
+export type IncidentStudent = StudentRef;
 
 export type IncidentRow = IncidentAttributes & { student: IncidentStudent };
 
@@ -41,8 +37,7 @@ const COLUMNS = `
          i.parent_notification_method AS "parentNotificationMethod",
          i.follow_up_required AS "followUpRequired", i.follow_up_notes AS "followUpNotes",
          i.created_at AS "createdAt", i.updated_at AS "updatedAt",
-         json_build_object('id', s.id, 'firstName', s.first_name, 'lastName', s.last_name,
-                           'schoolId', s.school_id) AS student`;
+         ${studentRefColumn('s')}`;
 
 const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 

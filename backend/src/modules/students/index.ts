@@ -7,6 +7,7 @@ export { StudentService } from './StudentService.js';
 export type { CreateStudentInput, StudentProfile, StudentView } from './StudentService.js';
 export type { AlertSource, ProfileSection, StudentAlert } from './profile.js';
 export { GRADES, type Grade } from './models.js';
+export { namedStudent, studentRefColumn, type StudentRef } from './studentRef.js';
 
 declare module '@hapi/hapi' {
   interface PluginProperties {
