@@ -4,7 +4,7 @@
  * no audit, no database) measured the same way. Search terms vary per request, and the app's
  * cache counters must not move during the search run: the figure is of Postgres, not Redis.
  */
-import { startBareHapi } from '../support/bareHapiServer.js';
+import { startBareHapi } from '../support/baselineProcess.js';
 import { runLoad, type LoadResult } from '../support/autocannon.js';
 import { countersSince, readCacheCounters } from '../support/cacheCounters.js';
 import {

@@ -8,7 +8,7 @@
  */
 import { Redis } from 'ioredis';
 import { deleteKeysMatching } from '../../src/config/redisKeys.js';
-import { startBareHapi } from '../support/bareHapiServer.js';
+import { startBareHapi } from '../support/baselineProcess.js';
 import { runLoad } from '../support/autocannon.js';
 import { countersSince, readCacheCounters } from '../support/cacheCounters.js';
 import {

@@ -5,7 +5,7 @@
  * measured the same way: the floor of a hapi answer on this machine.
  */
 import http from 'node:http';
-import { startBareHapi } from '../support/bareHapiServer.js';
+import { startBareHapi } from '../support/baselineProcess.js';
 import { runLoad } from '../support/autocannon.js';
 import type { BenchContext, BenchRow, BenchSection } from '../support/context.js';
 

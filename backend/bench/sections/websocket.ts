@@ -9,13 +9,11 @@
  * so both sides see the same machine (other load included). Each alert is resolved once every
  * socket has it, so it is neither replayed to the next sockets nor escalated.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { deleteKeysMatching } from '../../src/config/redisKeys.js';
-import { stopChild } from '../../src/startup/localProcess.js';
+import { startBaseline, type BaselineServer } from '../support/baselineProcess.js';
 import type { BenchContext, BenchRow, BenchSection } from '../support/context.js';
 
 const SOCKETS = 1_000;
@@ -27,7 +25,6 @@ const WARMUP_ROUNDS = 5;
 const ROUNDS = 100;
 const DELIVERY_TIMEOUT_MS = 15_000;
 const CONNECT_TIMEOUT_MS = 20_000;
-const BACKEND_DIR = new URL('../..', import.meta.url).pathname;
 const RAW_SERVER = 'bench/baselines/rawSocketIo.ts';
 /** Issue 10: alert delivery p99 at most 1.5x the raw broadcast's. */
 const MAX_DELIVERY_RATIO = 1.5;
@@ -202,25 +199,9 @@ function rawBroadcaster(urls: string[]): Broadcaster {
   };
 }
 
-interface RawServer {
-  url: string;
-  stop(): Promise<void>;
-}
+type RawServer = BaselineServer;
 
-/** Starts the baseline as its own process and reads the port it prints. */
-async function startRawServer(args: string[] = []): Promise<RawServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', RAW_SERVER, ...args], {
-    cwd: BACKEND_DIR,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const port = await new Promise<number>((resolve, reject) => {
-    lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`${RAW_SERVER} exited with ${code} before listening`)));
-  });
-  lines.close();
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child, 'SIGTERM') };
-}
+const startRawServer = (args: string[] = []): Promise<RawServer> => startBaseline(RAW_SERVER, args);
 
 // --- Measuring -----------------------------------------------------------------------------
 
